@@ -1,0 +1,65 @@
+"""The `curate` command: one verb per pipeline step, acting on the project in this folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.commands import COMMAND_MODULES
+from generator.layout import ProjectNotFound
+from generator.problems import ProblemsFound, format_problems
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="curate",
+        description=(
+            "Maintain a curated awesome list kept as YAML records under papers/, "
+            "and build its website and README. Every command acts on the project "
+            "in the current folder (the nearest folder holding papers/list.yaml)."
+        ),
+        epilog="Run 'curate COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"curate {__version__}")
+    parser.add_argument(
+        "-C", dest="directory", type=Path, default=Path("."), metavar="DIR",
+        help="act on the project in DIR instead of the current folder (as git -C does)",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `curate` with `argv`; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ProjectNotFound as error:
+        print(f"curate: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ProblemsFound as error:
+        output_format = getattr(args, "format", "text")
+        if output_format not in ("text", "json", "github"):
+            output_format = "text"
+        print(format_problems(error.problems, output_format), file=sys.stdout)
+        count = len(error.problems)
+        print(f"curate: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("curate: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""Subcommands of `curate`; each module registers one verb and calls plain functions."""
+
+from generator.commands import export_command, schema_command, validate_command
+
+COMMAND_MODULES = [validate_command, export_command, schema_command]

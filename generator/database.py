@@ -1,0 +1,125 @@
+"""The in-memory database: every valid record, indexed, with the source it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.layout import LIST_KIND, RECORD_KINDS, Project
+from generator.load import SourceTree, load_sources
+from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
+from generator.models.listconfig import Section, Topic, Venue
+from generator.models.paper import ResultRow
+from generator.problems import Problem, ProblemsFound
+from generator.validate import validate_record
+from generator.yamlsource import SourceRecord
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    """A result row together with the paper that reports it."""
+
+    paper: Paper
+    row: ResultRow
+    index: int
+    """Position of the row in the paper's `results` list."""
+
+
+@dataclass
+class Database:
+    """All records of a list, by kind and id, in file-name order."""
+
+    config: ListConfig
+    papers: dict[str, Paper] = field(default_factory=dict)
+    leaderboards: dict[str, Leaderboard] = field(default_factory=dict)
+    implementations: dict[str, Implementation] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
+    sources: dict[tuple[str, str], SourceRecord] = field(default_factory=dict)
+    """Source of each record by (kind name, id): file path and field lines."""
+    list_source: SourceRecord | None = None
+
+    def records_of(self, kind_name: str) -> dict[str, object]:
+        """Records of the kind named `kind_name` ('paper', 'leaderboard', ...)."""
+        return {
+            "paper": self.papers,
+            "leaderboard": self.leaderboards,
+            "implementation": self.implementations,
+            "resource": self.resources,
+        }[kind_name]  # type: ignore[return-value]
+
+    def source_of(self, kind_name: str, record_id: str) -> SourceRecord:
+        """Where record `record_id` of kind `kind_name` is written."""
+        return self.sources[(kind_name, record_id)]
+
+    def sections(self) -> list[Section]:
+        return list(self.config.sections)
+
+    def topics(self) -> dict[str, Topic]:
+        """Every topic by id, in taxonomy order."""
+        return {topic.id: topic for section in self.config.sections for topic in section.topics}
+
+    def venues(self) -> dict[str, Venue]:
+        return {venue.id: venue for venue in self.config.venues}
+
+    def papers_in_topic(self, topic_id: str) -> list[Paper]:
+        """Papers listing `topic_id`, in file-name order."""
+        return [paper for paper in self.papers.values() if topic_id in paper.topics]
+
+    def rows_of(self, leaderboard_id: str) -> list[LeaderboardRow]:
+        """Every result row of a leaderboard, in paper file order."""
+        return list(self._iter_rows(leaderboard_id))
+
+    def _iter_rows(self, leaderboard_id: str) -> Iterator[LeaderboardRow]:
+        for paper in self.papers.values():
+            for index, row in enumerate(paper.results):
+                if row.leaderboard == leaderboard_id:
+                    yield LeaderboardRow(paper, row, index)
+
+
+def build_database(project: Project) -> Database:
+    """Load, validate and cross-check the project's database; raise `ProblemsFound` on errors."""
+    tree = load_sources(project)
+    database, problems = assemble_database(tree)
+    if problems or database is None:
+        raise ProblemsFound(problems)
+    return database
+
+
+def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]:
+    """Validate every source record, then run the cross-record checks."""
+    from generator.crosscheck import check_database
+
+    problems = list(tree.problems)
+    config = _validate_list(tree, problems)
+    database = Database(config=config, list_source=tree.list_source)  # type: ignore[arg-type]
+    for kind in RECORD_KINDS:
+        records = database.records_of(kind.name)
+        for _, source in tree.by_kind(kind):
+            result = validate_record(source, kind.model)
+            if isinstance(result, list):
+                problems.extend(result)
+                continue
+            record_id = result.id  # type: ignore[attr-defined]
+            if (kind.name, record_id) in database.sources:
+                other = database.sources[(kind.name, record_id)]
+                problems.append(Problem(
+                    source.path, source.line_of(("id",)), "id",
+                    f"duplicate id '{record_id}': also used by {other.path}:{other.line_of(('id',))}",
+                ))
+                continue
+            records[record_id] = result
+            database.sources[(kind.name, record_id)] = source
+    if config is None:  # Cross-checks need the taxonomy; schema problems are reported already.
+        return None, problems
+    problems.extend(check_database(database))
+    return database, problems
+
+
+def _validate_list(tree: SourceTree, problems: list[Problem]) -> ListConfig | None:
+    if tree.list_source is None:
+        return None
+    result = validate_record(tree.list_source, LIST_KIND.model)
+    if isinstance(result, list):
+        problems.extend(result)
+        return None
+    return result  # type: ignore[return-value]

@@ -1,0 +1,114 @@
+"""Field types shared by every record kind: ids, URLs, plain text, identifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+RECORD_CONFIG = ConfigDict(
+    extra="forbid",
+    frozen=True,
+    use_attribute_docstrings=True,
+    str_strip_whitespace=True,
+)
+
+
+class Record(BaseModel):
+    """Base of every record model: unknown fields are errors, values are immutable."""
+
+    model_config = RECORD_CONFIG
+
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+RecordId = Annotated[
+    str,
+    StringConstraints(pattern=_ID_PATTERN, max_length=80),
+    Field(description="Lower-case letters, digits, '-', '_' and '.'; equal to the file name."),
+]
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _plain_text(value: str) -> str:
+    if _HTML_TAG.search(value):
+        raise ValueError(f"HTML markup is not allowed here; write plain text, got {value!r}")
+    if _CONTROL.search(value) or "\n" in value:
+        raise ValueError(f"expected a single line of text without control characters, got {value!r}")
+    return value
+
+
+PlainText = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_plain_text)]
+"""One line of text shown as is: titles, names, labels."""
+
+
+def _markdown_text(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed in text")
+    return value
+
+
+MarkdownText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_markdown_text)]
+"""Markdown text (notes, descriptions); raw HTML in it is shown as text, never as markup."""
+
+
+def _http_url(value: str) -> str:
+    if any(character.isspace() for character in value) or _CONTROL.search(value):
+        raise ValueError(f"a URL cannot contain spaces or control characters, got {value!r}")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"URL must start with http:// or https://, got {value!r}")
+    if not parts.hostname:
+        raise ValueError(f"URL has no host name, got {value!r}")
+    return value
+
+
+HttpUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_http_url)]
+"""An absolute http(s) URL."""
+
+
+def _arxiv_id(value: str) -> str:
+    value = value.removeprefix("arXiv:").removeprefix("arxiv:")
+    if not re.fullmatch(r"\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7}", value):
+        raise ValueError(
+            f"expected an arXiv id without version such as '1902.10421', got {value!r}"
+        )
+    return value
+
+
+ArxivId = Annotated[str, AfterValidator(_arxiv_id)]
+
+
+def _doi(value: str) -> str:
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", value):
+        raise ValueError(f"expected a DOI such as '10.1109/CVPR.2018.00733', got {value!r}")
+    return value
+
+
+Doi = Annotated[str, AfterValidator(_doi)]
+
+EARLIEST_YEAR = 1950
+
+
+def _plausible_year(value: int) -> int:
+    latest = dt.date.today().year + 1
+    if not EARLIEST_YEAR <= value <= latest:
+        raise ValueError(f"year must be between {EARLIEST_YEAR} and {latest}, got {value}")
+    return value
+
+
+Year = Annotated[int, Field(strict=True), AfterValidator(_plausible_year)]
+
+
+class NamedLink(Record):
+    """A labelled link such as a video part or a slide deck."""
+
+    label: PlainText
+    """Text shown for the link, e.g. 'part 1' or 'slides'."""
+    url: HttpUrl
+    """Where the link points."""

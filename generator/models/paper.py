@@ -1,0 +1,114 @@
+"""A paper (or preprint, survey, family of papers) and its leaderboard results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.fields import (
+    ArxivId,
+    Doi,
+    HttpUrl,
+    MarkdownText,
+    NamedLink,
+    PlainText,
+    Record,
+    RecordId,
+    Year,
+)
+
+
+class CodeLink(Record):
+    """A code repository implementing the paper."""
+
+    url: HttpUrl
+    """Repository URL."""
+    framework: PlainText | None = None
+    """Framework it is written with, e.g. 'pytorch', 'caffe', 'mxnet'."""
+    official: bool | None = None
+    """True when released by the authors; false for third-party ports."""
+    label: PlainText | None = None
+    """Text the list shows for the link when it is not just 'code', e.g. 'code?'."""
+    stars: int | None = Field(default=None, ge=0)
+    """Repository stars when last enriched."""
+    last_commit: dt.date | None = None
+    """Date of the last commit when last enriched."""
+
+
+class PaperLinks(Record):
+    """Where to read the paper and its code."""
+
+    url: HttpUrl | None = None
+    """Main link: the paper's page or PDF."""
+    arxiv: ArxivId | None = None
+    """arXiv id without version, e.g. '1902.10421'."""
+    doi: Doi | None = None
+    """DOI, e.g. '10.1109/CVPR.2019.00536'."""
+    code: list[CodeLink] = []
+    """Code repositories, official first."""
+    project: HttpUrl | None = None
+    """Project page."""
+    other: list[NamedLink] = []
+    """Further labelled links: slides, video, supplementary material."""
+
+
+class ResultRow(Record):
+    """One row of a leaderboard reported by this paper."""
+
+    leaderboard: RecordId
+    """Id of the leaderboard (a file under `papers/leaderboards/`)."""
+    values: dict[PlainText, float] = Field(min_length=1)
+    """Score per split, e.g. {val: 61.4, test: 63.2}; splits must be the leaderboard's."""
+    method: PlainText | None = None
+    """Name shown in the table when not the paper's short name."""
+    url: HttpUrl | None = None
+    """Link the row points to when it differs from the paper's main link (e.g. its code)."""
+    backbone: PlainText | None = None
+    """Backbone network, e.g. 'ResNet-38', 'VGG-16 LargeFOV'."""
+    extra_data: PlainText | None = None
+    """Extra training data beyond the benchmark's own, e.g. 'ImageNet subset'."""
+    highlight: bool = False
+    """The source list set this row in bold."""
+    notes: MarkdownText | None = None
+    """Short notes shown in the table (Markdown)."""
+
+
+class Paper(Record):
+    """A paper on the list: one record, however many topics list it."""
+
+    id: RecordId
+    """Record id, equal to the file name, e.g. 'dsrg-cvpr2018'."""
+    title: PlainText
+    """Full title as published."""
+    short_name: PlainText | None = None
+    """Name used in tables, e.g. 'DSRG'."""
+    authors: list[PlainText] = []
+    """Authors in publication order."""
+    venue: PlainText | None = None
+    """Venue id from `papers/list.yaml`, e.g. 'CVPR'; unknown when empty."""
+    venue_note: PlainText | None = None
+    """Qualifier of the venue as written, e.g. 'Workshop'."""
+    year: Year | None = None
+    """Year of publication."""
+    kind: Literal["paper", "preprint", "survey", "family"] = "paper"
+    """`family` groups several papers under one entry, e.g. 'Deeplab v1, v2, v3, v3+'."""
+    links: PaperLinks = PaperLinks()
+    """Paper, arXiv, DOI, code and project links."""
+    topics: list[RecordId] = Field(min_length=1)
+    """Topic ids from the taxonomy; a paper listed under two topics names both."""
+    tags: list[RecordId] = []
+    """Tags from the vocabulary in `papers/list.yaml`, e.g. 'image-level', 'semantic'."""
+    status: Literal["read", "to-read", "untracked"] = "untracked"
+    """Reading status for the checklists."""
+    notes: MarkdownText | None = None
+    """Reading notes in Markdown; sub-points as nested bullets."""
+    abstract: MarkdownText | None = None
+    """Abstract, when looked up."""
+    citations: int | None = Field(default=None, ge=0)
+    """Citation count when last enriched."""
+    added: dt.date
+    """Date the paper was added to the list."""
+    results: list[ResultRow] = []
+    """Leaderboard rows this paper reports."""

@@ -1,0 +1,120 @@
+"""Turn source records into typed records, translating pydantic errors into located problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.models.fields import Record
+from generator.problems import Problem
+from generator.yamlsource import SourceRecord, format_field_path
+
+
+def validate_record(source: SourceRecord, model: type[Record]) -> Record | list[Problem]:
+    """Validate `source` against `model`; return the record or every problem found."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as error:
+        return [_problem_from_error(source, model, detail) for detail in error.errors()]
+
+
+def _problem_from_error(source: SourceRecord, model: type[BaseModel], detail: Any) -> Problem:
+    location = tuple(detail["loc"])
+    error_type = detail["type"]
+    if error_type == "missing":
+        parent = location[:-1]
+        line = source.line_of(parent) if parent else 1
+        message = f"required field '{location[-1]}' is missing"
+    else:
+        line = source.line_of(location)
+        message = _describe(model, location, detail)
+    return Problem(source.path, line, format_field_path(location), message)
+
+
+def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) -> str:
+    error_type = detail["type"]
+    received = detail.get("input")
+    if error_type == "extra_forbidden":
+        return _unknown_field_message(model, location)
+    if error_type == "value_error":
+        return str(detail["ctx"]["error"])
+    if error_type in ("literal_error", "enum"):
+        return f"expected one of {detail['ctx']['expected']}, got {received!r}"
+    if error_type == "string_pattern_mismatch":
+        return (
+            f"expected lower-case letters, digits, '-', '_' or '.' (such as 'dsrg-cvpr2018'), "
+            f"got {received!r}"
+        )
+    expected = _EXPECTED.get(error_type)
+    if expected:
+        return f"expected {expected}, got {_show(received)}"
+    return f"{detail['msg'][0].lower()}{detail['msg'][1:]}, got {_show(received)}"
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "date_type": "a date such as 2019-10-01",
+    "date_parsing": "a date such as 2019-10-01",
+    "date_from_datetime_parsing": "a date such as 2019-10-01",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (empty value)"
+    return repr(value)
+
+
+def _unknown_field_message(model: type[BaseModel], location: tuple[Any, ...]) -> str:
+    name = str(location[-1])
+    fields = _fields_at(model, location[:-1])
+    if not fields:
+        return f"unknown field '{name}'"
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown field '{name}'; {hint}valid fields: {', '.join(fields)}"
+
+
+def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
+    """Field names of the model found at `location` inside `model`, if it is a model."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _model_inside(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _model_inside(annotation: Any) -> Any:
+    """Unwrap list[X], X | None and similar to the first model type inside."""
+    if _is_model(annotation):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_inside(argument)
+        if found is not None:
+            return found
+    return None
