@@ -1,0 +1,68 @@
+/* Sortable tables for curate leaderboards: click (or press Enter on) a column header to sort
+   by it, again to reverse. Numbers sort as numbers, empty cells always last. No dependencies. */
+(function () {
+  "use strict";
+
+  var NUMBER = /^[-+]?\d+(?:\.\d+)?\s*%?$/;
+
+  function cellValue(row, column) {
+    var cell = row.cells[column];
+    var text = cell ? cell.textContent.trim() : "";
+    if (text === "" || text === "\u2014") return null;
+    return NUMBER.test(text) ? parseFloat(text) : text.toLowerCase();
+  }
+
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), undefined, { numeric: true });
+  }
+
+  function sortBy(table, header, column) {
+    var body = table.tBodies[0];
+    var descending = header.getAttribute("aria-sort") === "ascending";
+    var rows = Array.prototype.slice.call(body.rows);
+    var keyed = rows.map(function (row, index) {
+      return { row: row, value: cellValue(row, column), index: index };
+    });
+    keyed.sort(function (a, b) {
+      if (a.value === null || b.value === null) {
+        return (a.value === null) - (b.value === null) || a.index - b.index;
+      }
+      return (descending ? compare(b.value, a.value) : compare(a.value, b.value)) || a.index - b.index;
+    });
+    keyed.forEach(function (item) { body.appendChild(item.row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+  }
+
+  function makeSortable(table) {
+    if (!table.tHead || !table.tBodies.length || table.dataset.curateSortable) return;
+    table.dataset.curateSortable = "true";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+      header.setAttribute("tabindex", "0");
+      header.setAttribute("role", "columnheader button");
+      header.title = "Sort by " + header.textContent.trim();
+      header.addEventListener("click", function () { sortBy(table, header, column); });
+      header.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          sortBy(table, header, column);
+        }
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll(".curate-sortable table").forEach(makeSortable);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);  // Material's instant navigation swaps pages in place
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,60 @@
+"""BibTeX entries of papers, keyed by paper id so keys never change."""
+
+from __future__ import annotations
+
+from generator.database import Database
+from generator.models import Paper
+from generator.models.listconfig import Venue
+
+_ESCAPES = {
+    **{character: "\\" + character for character in "&%$#_{}"},
+    "\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+
+
+def escape_bibtex(text: str) -> str:
+    """Text safe inside a braced BibTeX value: LaTeX specials escaped, braces balanced."""
+    return "".join(_ESCAPES.get(character, character) for character in text)
+
+
+def _verbatim(value: str) -> str:
+    return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def bibtex_entry(paper: Paper, venues: dict[str, Venue]) -> str:
+    """One `@inproceedings`/`@article`/`@misc` entry for `paper`."""
+    venue = venues.get(paper.venue) if paper.venue else None
+    entry_type, venue_fields = _type_and_venue(paper, venue)
+    fields = [("title", paper.title)]
+    if paper.authors:
+        fields.append(("author", " and ".join(paper.authors)))
+    fields += venue_fields
+    if paper.year:
+        fields.append(("year", str(paper.year)))
+    lines = [f"@{entry_type}{{{paper.id},"]
+    lines += [f"  {name} = {{{escape_bibtex(value)}}}," for name, value in fields]
+    # URL-like fields are read verbatim by BibTeX styles: only braces would break them.
+    verbatim = [("doi", paper.links.doi), ("url", paper.links.url)]
+    lines += [f"  {name} = {{{_verbatim(value)}}}," for name, value in verbatim if value]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _type_and_venue(paper: Paper, venue: Venue | None) -> tuple[str, list[tuple[str, str]]]:
+    if paper.links.arxiv and (venue is None or venue.kind == "preprint"):
+        return "misc", [("eprint", paper.links.arxiv), ("archiveprefix", "arXiv")]
+    if venue is None or venue.kind in ("preprint", "other") or paper.kind == "family":
+        return "misc", [("howpublished", venue.name or venue.id)] if venue else []
+    name = venue.name or venue.id
+    if paper.venue_note:
+        name = f"{name} ({paper.venue_note})"
+    if venue.kind == "journal":
+        return "article", [("journal", name)]
+    return "inproceedings", [("booktitle", name)]
+
+
+def bibtex_database(database: Database) -> str:
+    """Every paper's entry, in id order, as one `.bib` file."""
+    venues = database.venues()
+    entries = [bibtex_entry(database.papers[key], venues) for key in sorted(database.papers)]
+    return "\n\n".join(entries) + "\n"

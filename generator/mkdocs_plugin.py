@@ -1,0 +1,100 @@
+"""The `curate` MkDocs plugin: loads `papers/` and hands the generated pages to MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.database import build_database
+from generator.layout import Project
+from generator.problems import ProblemsFound
+from generator.render.safe_links import SafeLinksExtension
+from generator.sitepages import ASSET_FILES, SiteContent, generate_site
+from generator.views import paths
+
+HOME_MARKER = "<!-- curate:home -->"
+"""Where the hand-written home page receives the generated counts, latest papers and links."""
+
+log = logging.getLogger("mkdocs.plugins.curate")
+
+
+class CurateConfig(base.Config):
+    project_dir = c.Type(str, default=".")
+    """Folder holding `papers/`, relative to mkdocs.yml."""
+
+
+class CuratePlugin(BasePlugin[CurateConfig]):
+    """Generate the list's pages from `papers/` on every build."""
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.content = SiteContent()
+        self.generation_seconds = 0.0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = Project(Path(config.config_file_path).parent / self.config.project_dir)
+        started = time.perf_counter()
+        database = _load(self.project)
+        config.site_name = database.config.title
+        self.content = generate_site(
+            database, site_url=config.site_url or database.config.site_url,
+            override_root=self.project.root, directory_urls=config.use_directory_urls,
+        )
+        self.generation_seconds = time.perf_counter() - started
+        log.info(f"curate: generated {len(self.content.pages)} pages in {self.generation_seconds:.2f} s")
+        for name in ASSET_FILES:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
+                target.append(f"{paths.ASSETS_DIR}/{name}")
+        if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        generated = {**self.content.pages, **self.content.files}
+        for src_uri, content in generated.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"{config.docs_dir}/{src_uri} is hand-written but curate generates that "
+                    "page; rename or remove the hand-written file"
+                )
+            files.append(File.generated(config, src_uri, content=content))
+        if files.get_file_from_path(paths.HOME) is None:
+            files.append(File.generated(
+                config, paths.HOME, content=f"# {config.site_name}\n\n{HOME_MARKER}\n"))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if HOME_MARKER in markdown:
+            return markdown.replace(HOME_MARKER, self.content.home)
+        return markdown
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        if self.project is not None:
+            server.watch(str(self.project.database_dir))
+        return server
+
+
+def _load(project: Project):  # type: ignore[no-untyped-def]
+    """The database, or a build error listing every problem as `file:line: field: message`."""
+    if not project.list_file.is_file():
+        raise PluginError(f"curate: no {project.list_file} (set 'project_dir' of the curate plugin)")
+    try:
+        return build_database(project)
+    except ProblemsFound as error:
+        count = len(error.problems)
+        raise PluginError(
+            f"curate: {count} problem{'s' if count != 1 else ''} in the database:\n{error}"
+        ) from None

@@ -1,0 +1,109 @@
+"""Jinja2 environments: Markdown pages escape every value by default, HTML/SVG/XML autoescape."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.render.markdown_escape import (
+    escape_markdown,
+    indent_markdown,
+    inline_markdown,
+    markdown_url,
+    safe_markdown,
+)
+
+OVERRIDES_DIR = "templates"
+"""A project may override any template by putting a file of the same name here."""
+
+
+Md = Markup
+"""Text that is already safe to insert as is (Markdown made inert, or our own markup)."""
+
+
+def _finalize_markdown(value: Any) -> Markup:
+    """Escape every value printed into a Markdown template unless a filter made it safe.
+
+    The Markdown environment also autoescapes, so macro output stays safe (Markup) and any
+    plain string that reaches the output without this finalizer is HTML-escaped at least.
+    """
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(str(value))
+    return Markup(escape_markdown(value))
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "md": lambda text: Md(escape_markdown(text)),
+        "md_notes": lambda text: Md(safe_markdown(text)),
+        "md_inline": lambda text: Md(inline_markdown(text)),
+        "md_url": lambda url: Md(markdown_url(url)),
+        "md_indent": lambda text, spaces=4: Md(indent_markdown(str(text), spaces)),
+        "md_fence": fenced_code,
+        "href": relative_href,
+        "plural": plural,
+    }
+
+
+def fenced_code(text: str, language: str = "") -> Md:
+    """A fenced code block longer than any backtick run in `text`, so nothing escapes it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Md(f"{fence} {language}\n{text}\n{fence}")
+
+
+def relative_href(target: str, here: str) -> Md:
+    """Link from page `here` to `target` (both paths under the docs folder)."""
+    return Md("../" * here.count("/") + target)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> Md:
+    """'1 paper', '3 papers'."""
+    return Md(escape_markdown(f"{count} {noun if count == 1 else (nouns or noun + 's')}"))
+
+
+def _loader(override_root: Path | None) -> ChoiceLoader:
+    loaders: list[Any] = []
+    if override_root is not None and (override_root / OVERRIDES_DIR).is_dir():
+        loaders.append(FileSystemLoader(override_root / OVERRIDES_DIR))
+    loaders.append(PackageLoader("generator", "templates"))
+    return ChoiceLoader(loaders)
+
+
+@cache
+def markdown_environment(override_root: Path | None = None) -> Environment:
+    """Environment for `*.md.j2` templates: values are Markdown-escaped unless marked safe."""
+    environment = Environment(
+        loader=_loader(override_root), undefined=StrictUndefined, autoescape=True,
+        finalize=_finalize_markdown, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(_filters())
+    return environment
+
+
+@cache
+def markup_environment(override_root: Path | None = None) -> Environment:
+    """Environment for `*.html.j2`, `*.svg.j2` and `*.xml.j2` templates: HTML autoescape."""
+    environment = Environment(
+        loader=_loader(override_root), undefined=StrictUndefined, autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    environment.filters.update(_filters())
+    return environment
+
+
+def render(template_name: str, override_root: Path | None = None, **context: Any) -> str:
+    """Render a template file by name with the environment its extension calls for."""
+    if template_name.endswith(".md.j2"):
+        environment = markdown_environment(override_root)
+    else:
+        environment = markup_environment(override_root)
+    return environment.get_template(template_name).render(**context)

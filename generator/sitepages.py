@@ -1,0 +1,89 @@
+"""Every generated page and file of the site, rendered in memory from the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.bibtex import bibtex_database
+from generator.database import Database
+from generator.export import export_json
+from generator.feed import feed_view
+from generator.render.templates import render
+from generator.views import paths
+from generator.views.catalog import framework_views, resource_kind_views
+from generator.views.home import home_view
+from generator.views.indices import venue_views, year_views
+from generator.views.leaderboards import leaderboard_views
+from generator.views.paper_page import paper_page_views
+from generator.views.papers import paper_refs
+from generator.views.sota_chart import sota_chart
+from generator.views.topics import overall_progress, section_views
+
+ASSET_FILES = ("curate.css", "curate.js")
+"""Files of `generator/assets/` served under `assets/curate/`."""
+
+
+@dataclass
+class SiteContent:
+    """The generated part of the site: Markdown pages, the home block, static files."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    """Markdown text by path under the docs folder."""
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    """Static files (exports, feed, assets) by path under the site folder."""
+    home: str = ""
+    """The generated part of the home page, for the `<!-- curate:home -->` marker."""
+
+
+def generate_site(
+    database: Database, *, site_url: str | None = None, override_root: Path | None = None,
+    directory_urls: bool = True,
+) -> SiteContent:
+    """Derive every view from the database and render each page and file to text."""
+    def page(template: str, here: str, **context: object) -> str:
+        return render(template, override_root, here=here, **context)
+
+    refs = paper_refs(database)
+    boards = leaderboard_views(database, refs)
+    sections = section_views(database, refs)
+    frameworks = framework_views(database, refs)
+    implementations = [item for framework in frameworks for item in framework.implementations]
+    site = SiteContent()
+    site.home = page("site/home.md.j2", paths.HOME, home=home_view(database, refs, boards))
+    site.pages[paths.LEADERBOARDS] = page("site/leaderboards.md.j2", paths.LEADERBOARDS, boards=boards)
+    for board in boards:
+        chart = sota_chart(board)
+        site.pages[board.page] = page(
+            "site/leaderboard.md.j2", board.page, board=board,
+            chart=Markup(render("site/sota_chart.svg.j2", override_root, chart=chart)) if chart else "",
+        )
+    site.pages[paths.YEARS] = page(
+        "site/years.md.j2", paths.YEARS, years=year_views(database, refs), total=len(refs))
+    site.pages[paths.VENUES] = page(
+        "site/venues.md.j2", paths.VENUES, venues=venue_views(database, refs))
+    site.pages[paths.TOPICS] = page("site/topics.md.j2", paths.TOPICS, sections=sections)
+    site.pages[paths.CHECKLIST] = page(
+        "site/checklist.md.j2", paths.CHECKLIST, sections=sections,
+        progress=overall_progress(database))
+    site.pages[paths.IMPLEMENTATIONS] = page(
+        "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=frameworks)
+    site.pages[paths.RESOURCES] = page(
+        "site/resources.md.j2", paths.RESOURCES, kinds=resource_kind_views(database))
+    site.pages[paths.TAGS] = page(
+        "site/tags.md.j2", paths.TAGS, tag_groups=database.config.tag_groups)
+    paper_template = "site/paper.md.j2"
+    for view in paper_page_views(database, refs, boards, implementations):
+        site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
+    site.files[paths.JSON_EXPORT] = export_json(database)
+    site.files[paths.BIBTEX_EXPORT] = bibtex_database(database)
+    site.files[paths.FEED] = render(
+        "site/feed.xml.j2", override_root,
+        feed=feed_view(database, refs, site_url, directory_urls))
+    for name in ASSET_FILES:
+        site.files[f"{paths.ASSETS_DIR}/{name}"] = (
+            resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+    return site

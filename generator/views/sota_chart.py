@@ -1,0 +1,141 @@
+"""Geometry of the state-of-the-art chart: the best result over the years, one line per split."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.views.leaderboards import LeaderboardView, better
+
+WIDTH, HEIGHT = 760, 320
+LEFT, RIGHT, TOP, BOTTOM = 56, 24, 28, 44
+PALETTE = ("#3f51b5", "#e91e63", "#009688", "#ff9800", "#795548", "#607d8b")
+
+
+@dataclass(frozen=True)
+class TickView:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class PointView:
+    x: float
+    y: float
+    tooltip: str
+    record: bool
+    """True when this result set a new state of the art."""
+    name: str
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    split: str
+    color: str
+    index: int
+    step_path: str
+    """SVG path `d` of the best-so-far step line."""
+    points: tuple[PointView, ...]
+
+
+@dataclass(frozen=True)
+class ChartView:
+    title: str
+    metric_label: str
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    x_ticks: tuple[TickView, ...]
+    y_ticks: tuple[TickView, ...]
+    series: tuple[SeriesView, ...]
+    undated: int
+    """Rows left out of the chart because their paper has no year."""
+
+
+def sota_chart(board: LeaderboardView) -> ChartView | None:
+    """The chart of `board`, or None when no dated row has a value."""
+    dated = [row for row in board.rows if row.paper.year is not None]
+    values = [v.value for row in dated for v in row.values if v.value is not None]
+    if not values:
+        return None
+    years = [row.paper.year for row in dated]
+    first_year, last_year = min(years), max(years)  # type: ignore[type-var]
+    low, high, step = _nice_range(min(values), max(values))
+    x_of = _scale(first_year - 0.5, last_year + 0.5, LEFT, WIDTH - RIGHT)
+    y_of = _scale(low, high, HEIGHT - BOTTOM, TOP)
+    series = tuple(
+        _series(board, index, split, dated, x_of, y_of)
+        for index, split in enumerate(board.splits)
+    )
+    return ChartView(
+        title=f"State of the art on {board.title} by year",
+        metric_label=board.metric_label, width=WIDTH, height=HEIGHT,
+        left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
+        x_ticks=tuple(TickView(x_of(year), str(year)) for year in range(first_year, last_year + 1)),
+        y_ticks=tuple(TickView(y_of(v), _tick_label(v, step)) for v in _ticks(low, high, step)),
+        series=tuple(s for s in series if s.points),
+        undated=len(board.rows) - len(dated),
+    )
+
+
+def _series(
+    board: LeaderboardView, index: int, split: str, rows: list, x_of, y_of
+) -> SeriesView:
+    column = board.splits.index(split)
+    results = sorted(
+        ((row.paper.year, row.values[column].value, row) for row in rows
+         if row.values[column].value is not None),
+        key=lambda item: (item[0], -item[1] if board.higher_is_better else item[1]),
+    )
+    points, steps, best = [], [], None
+    for year, value, row in results:
+        record = best is None or better(board.higher_is_better, value, best)
+        if record:
+            best = value
+            steps.append((year, value))
+        tooltip = f"{row.method} ({row.paper.venue_year}): {row.values[column].text} {split}"
+        points.append(PointView(x_of(year), y_of(value), tooltip, record, row.method))
+    last_year = max(year for year, _, _ in results)
+    return SeriesView(split, PALETTE[index % len(PALETTE)], index,
+                      _step_path(steps, last_year, x_of, y_of), tuple(points))
+
+
+def _step_path(steps, last_year, x_of, y_of) -> str:
+    """Step line: flat while the record stands, up (or down) when a result beats it."""
+    first_year, first_value = steps[0]
+    commands = [f"M{x_of(first_year):.1f},{y_of(first_value):.1f}"]
+    commands += [f"H{x_of(year):.1f}V{y_of(value):.1f}" for year, value in steps[1:]]
+    commands.append(f"H{x_of(last_year):.1f}")
+    return "".join(commands)
+
+
+def _scale(domain_low: float, domain_high: float, range_low: float, range_high: float):
+    span = (domain_high - domain_low) or 1.0
+
+    def scale(value: float) -> float:
+        return round(range_low + (value - domain_low) / span * (range_high - range_low), 1)
+
+    return scale
+
+
+def _nice_range(low: float, high: float) -> tuple[float, float, float]:
+    """Round bounds and a tick step (1, 2 or 5 times a power of ten) around the values."""
+    if high == low:
+        low, high = low - 1, high + 1
+    raw_step = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw_step)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def _ticks(low: float, high: float, step: float) -> list[float]:
+    count = round((high - low) / step)
+    return [low + index * step for index in range(count + 1)]
+
+
+def _tick_label(value: float, step: float) -> str:
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    return f"{value:.{decimals}f}"
