@@ -11,7 +11,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.database import build_database
@@ -61,6 +62,7 @@ class CuratePlugin(BasePlugin[CurateConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         generated = {**self.content.pages, **self.content.files}
+        not_in_nav = {*self.content.paper_pages, *self.content.leaderboard_pages}
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None and existing.generated_by is None:
@@ -68,11 +70,30 @@ class CuratePlugin(BasePlugin[CurateConfig]):
                     f"{config.docs_dir}/{src_uri} is hand-written but curate generates that "
                     "page; rename or remove the hand-written file"
                 )
-            files.append(File.generated(config, src_uri, content=content))
+            inclusion = InclusionLevel.NOT_IN_NAV if src_uri in not_in_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         if files.get_file_from_path(paths.HOME) is None:
             files.append(File.generated(
                 config, paths.HOME, content=f"# {config.site_name}\n\n{HOME_MARKER}\n"))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """List each leaderboard under the section that holds the leaderboards index."""
+        index = files.get_file_from_path(paths.LEADERBOARDS)
+        section = index.page.parent if index is not None and index.page is not None else None
+        if section is None:
+            return nav
+        added = []
+        for src_uri in self.content.leaderboard_pages:
+            page = Page(None, files.get_file_from_path(src_uri), config)
+            page.parent = section
+            section.children.append(page)
+            added.append(page)
+        position = nav.pages.index(index.page) + 1
+        nav.pages[position:position] = added
+        for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
+            previous.next_page, following.previous_page = following, previous
+        return nav
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

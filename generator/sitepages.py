@@ -37,6 +37,10 @@ class SiteContent:
     """Static files (exports, feed, assets) by path under the site folder."""
     home: str = ""
     """The generated part of the home page, for the `<!-- curate:home -->` marker."""
+    leaderboard_pages: list[str] = field(default_factory=list)
+    """Pages of the leaderboards, listed in the navigation under the leaderboards index."""
+    paper_pages: list[str] = field(default_factory=list)
+    """Pages of the papers, reached through the indices rather than the navigation."""
 
 
 def generate_site(
@@ -56,6 +60,7 @@ def generate_site(
     site.home = page("site/home.md.j2", paths.HOME, home=home_view(database, refs, boards))
     site.pages[paths.LEADERBOARDS] = page("site/leaderboards.md.j2", paths.LEADERBOARDS, boards=boards)
     for board in boards:
+        site.leaderboard_pages.append(board.page)
         chart = sota_chart(board)
         site.pages[board.page] = page(
             "site/leaderboard.md.j2", board.page, board=board,
@@ -78,6 +83,7 @@ def generate_site(
     paper_template = "site/paper.md.j2"
     for view in paper_page_views(database, refs, boards, implementations):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
+        site.paper_pages.append(view.ref.page)
     site.files[paths.JSON_EXPORT] = export_json(database)
     site.files[paths.BIBTEX_EXPORT] = bibtex_database(database)
     site.files[paths.FEED] = render(

@@ -1,5 +1,11 @@
 """Subcommands of `curate`; each module registers one verb and calls plain functions."""
 
-from generator.commands import export_command, schema_command, validate_command
+from generator.commands import (
+    build_command,
+    export_command,
+    readme_command,
+    schema_command,
+    validate_command,
+)
 
-COMMAND_MODULES = [validate_command, export_command, schema_command]
+COMMAND_MODULES = [validate_command, export_command, schema_command, build_command, readme_command]
