@@ -174,6 +174,15 @@ class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader whose only job here is composing the node tree."""
 
 
+def construct_scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
+    """Construct a typed scalar; text that only looks typed (e.g. '2019-13-01') stays text,
+    so validation reports it against the field it is in."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value
+
+
 class _NeedsCarefulRead(Exception):
     """The fast read met an alias, a merge key, a complex key or a duplicate key."""
 
@@ -196,7 +205,7 @@ class _FastBuilder:
                 return node.value
             if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
                 return int(node.value)
-            return self.loader.construct_object(node, deep=True)
+            return construct_scalar(self.loader, node)
         if node_type is yaml.SequenceNode:
             return [self.build(item) for item in node.value]
         mapping: dict[str, Any] = {}
@@ -253,7 +262,7 @@ class _DataBuilder:
             return node.value
         if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
             return int(node.value)
-        return self.loader.construct_object(node, deep=True)
+        return construct_scalar(self.loader, node)
 
     def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
