@@ -41,11 +41,30 @@ def escape_cell(text: object) -> str:
     return escape_markdown(text) or " "
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def separate_lists(text: str) -> str:
+    """Put a blank line before a list that follows a paragraph line, as GitHub does not need
+    but Python-Markdown does: '- ' lines right under a sentence stay a list on both."""
+    result: list[str] = []
+    in_fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        previous = result[-1] if result else ""
+        if not in_fence and _LIST_ITEM.match(line) and previous.strip() \
+                and not _LIST_ITEM.match(previous) and not previous.startswith((" ", "\t")):
+            result.append("")
+        result.append(line)
+    return "\n".join(result)
+
+
 def safe_markdown(text: object) -> str:
     """Record Markdown (notes, descriptions) with raw HTML and unsafe links made inert."""
     pieces = []
     position = 0
-    source = str(text)
+    source = separate_lists(str(text))
     for code in _CODE_SPAN.finditer(source):
         pieces.append(_defuse(source[position:code.start()]))
         pieces.append(code.group(0))

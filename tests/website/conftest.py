@@ -1,0 +1,115 @@
+"""Built sites for the website tests: the tiny fixture list and the real database, each built once
+with a real `mkdocs build --strict`, and a local web server to browse them."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.database import Database, build_database
+from generator.layout import Project
+from tests.conftest import REPO_ROOT, TESTS_DIR
+
+TINY_PAPERS = TESTS_DIR / "fixtures" / "tiny" / "papers"
+SITE_FILES = ("mkdocs.yml", "site")
+"""What a list project needs besides papers/ to build its site."""
+
+
+def make_project(root: Path, papers: Path = TINY_PAPERS) -> Path:
+    """A list project at `root`: the repository's mkdocs.yml and site/, and `papers`."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    shutil.copytree(papers, root / "papers")
+    return root
+
+
+def mkdocs_build(project_root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict` of a project into `site_dir`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_root, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@dataclass
+class BuiltSite:
+    """A site built from a project, with helpers to read its pages."""
+
+    project: Path
+    root: Path
+    database: Database
+
+    def html(self, page: str) -> BeautifulSoup:
+        """The parsed HTML of `page`, a URL path such as 'leaderboards/voc/'."""
+        path = self.root / page / "index.html" if not page.endswith(".html") else self.root / page
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, page: str) -> BeautifulSoup:
+        """The page's main content, without the theme's header, navigation and footer."""
+        return self.html(page).select_one("article.md-content__inner")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def _build(project: Path, site_dir: Path) -> BuiltSite:
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, site_dir, build_database(Project(project)))
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The tiny fixture list, built once."""
+    base = tmp_path_factory.mktemp("tiny")
+    return _build(make_project(base / "project"), base / "public")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's own list, built once from its own mkdocs.yml."""
+    return _build(REPO_ROOT, tmp_path_factory.mktemp("real") / "public")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` over HTTP on 127.0.0.1; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def tiny_url(tiny_site: BuiltSite) -> Iterator[str]:
+    with serve(tiny_site.root) as url:
+        yield url

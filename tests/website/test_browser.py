@@ -1,0 +1,92 @@
+"""The built site in headless Chromium: sorting, search, the BibTeX copy button, a screenshot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab that fails the test on any uncaught script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def method_column(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".curate-leaderboard tbody tr", "rows => rows.map(row => row.cells[1].innerText.trim())")
+
+
+def test_clicking_a_column_header_sorts_the_leaderboard(page, tiny_url):
+    page.goto(tiny_url + "leaderboards/voc/")
+    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
+
+    val = page.locator(".curate-leaderboard th", has_text="val")
+    val.click()
+    assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]
+    assert val.get_attribute("aria-sort") == "ascending"
+    val.click()
+    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
+    assert val.get_attribute("aria-sort") == "descending"
+
+    page.locator(".curate-leaderboard th", has_text="test").click()
+    assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]  # no value sorts last
+    page.locator(".curate-leaderboard th", has_text="Method").click()
+    assert method_column(page) == ["Alpha|A", "Beta", "Gamma (ours)"]
+
+
+def test_the_search_box_finds_a_paper_by_title(page, tiny_url):
+    page.goto(tiny_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Beta Seeds")
+
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    assert urlsplit(result.get_attribute("href")).path == "/papers/beta-eccv2018/"
+    assert "Beta Seeds for Segmentation" in result.inner_text()
+
+
+def test_paper_page_offers_a_copy_button_for_its_bibtex(page, tiny_url):
+    page.goto(tiny_url + "papers/alpha-cvpr2020/")
+    code = page.locator("#cite ~ div.highlight")
+
+    button = code.locator("button[data-md-type=copy], button.md-clipboard")
+    button.wait_for(state="attached", timeout=10_000)
+    assert button.count() == 1
+    assert button.get_attribute("title") == "Copy to clipboard"
+    assert code.locator("code").inner_text().startswith("@inproceedings{alpha-cvpr2020,")
+
+
+def test_screenshot_of_the_leaderboard_page_is_a_png(page, tiny_url, tmp_path):
+    page.goto(tiny_url + "leaderboards/voc/")
+    screenshot = tmp_path / "leaderboard.png"
+
+    page.screenshot(path=str(screenshot), full_page=True)
+
+    data = screenshot.read_bytes()
+    assert data.startswith(PNG_SIGNATURE)
+    assert len(data) > 10_000
