@@ -80,16 +80,19 @@ class CuratePlugin(BasePlugin[CurateConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """List each leaderboard under the section that holds the leaderboards index."""
         index = files.get_file_from_path(paths.LEADERBOARDS)
-        section = index.page.parent if index is not None and index.page is not None else None
-        if section is None:
+        index_page = index.page if index is not None else None
+        section = index_page.parent if index_page is not None else None
+        if index_page is None or section is None:
             return nav
         added = []
         for src_uri in self.content.leaderboard_pages:
-            page = Page(None, files.get_file_from_path(src_uri), config)
+            file = files.get_file_from_path(src_uri)
+            assert file is not None, src_uri
+            page = Page(None, file, config)
             page.parent = section
             section.children.append(page)
             added.append(page)
-        position = nav.pages.index(index.page) + 1
+        position = nav.pages.index(index_page) + 1
         nav.pages[position:position] = added
         for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
             previous.next_page, following.previous_page = following, previous

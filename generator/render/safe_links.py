@@ -6,8 +6,8 @@ import logging
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from markdown import Extension, Markdown  # type: ignore[import-untyped]
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
 ALLOWED_SCHEMES = frozenset({"", "http", "https", "mailto"})
 """An empty scheme is a relative link inside the site."""

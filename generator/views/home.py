@@ -15,8 +15,13 @@ LATEST_COUNT = 10
 @dataclass(frozen=True)
 class CountView:
     count: int
-    label: str
+    noun: str
+    """Singular; the view says 'papers' for any count but one."""
     page: str
+
+    @property
+    def label(self) -> str:
+        return self.noun if self.count == 1 or self.noun == "read" else f"{self.noun}s"
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,11 @@ def home_view(
         title=database.config.title,
         description=database.config.description,
         counts=(
-            CountView(len(database.papers), "papers", paths.YEARS),
+            CountView(len(database.papers), "paper", paths.YEARS),
             CountView(sum(1 for paper in papers if paper.status == "read"), "read",
                       paths.CHECKLIST),
-            CountView(len(database.leaderboards), "leaderboards", paths.LEADERBOARDS),
-            CountView(len(database.implementations), "implementations", paths.IMPLEMENTATIONS),
+            CountView(len(database.leaderboards), "leaderboard", paths.LEADERBOARDS),
+            CountView(len(database.implementations), "implementation", paths.IMPLEMENTATIONS),
         ),
         latest=tuple(latest_papers(refs, LATEST_COUNT)),
         leaderboards=tuple(leaderboards),

@@ -61,8 +61,8 @@ def sota_chart(board: LeaderboardView) -> ChartView | None:
     values = [v.value for row in dated for v in row.values if v.value is not None]
     if not values:
         return None
-    years = [row.paper.year for row in dated]
-    first_year, last_year = min(years), max(years)  # type: ignore[type-var]
+    years = [row.paper.year for row in dated if row.paper.year is not None]
+    first_year, last_year = min(years), max(years)
     low, high, step = _nice_range(min(values), max(values))
     x_of = _scale(first_year - 0.5, last_year + 0.5, LEFT, WIDTH - RIGHT)
     y_of = _scale(low, high, HEIGHT - BOTTOM, TOP)
