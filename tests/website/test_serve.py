@@ -1,0 +1,59 @@
+"""`mkdocs serve` rebuilds the site when a record under papers/ changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+import yaml
+
+from tests.website.conftest import make_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, deadline: float, wanted: str) -> str:
+    """GET `url` until its body contains `wanted` or the deadline passes; return the last body."""
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                body = response.read().decode("utf-8")
+            if wanted in body:
+                return body
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.2)
+    return body
+
+
+def test_serve_rebuilds_when_a_paper_record_changes(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        base = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]).path
+        page = f"http://127.0.0.1:{port}{base}papers/delta-tpami2019/"
+        assert "Delta Journal Extension" in fetch(page, time.monotonic() + 30, "Delta Journal")
+
+        record = project / "papers" / "papers" / "delta-tpami2019.yaml"
+        record.write_text(record.read_text().replace("Delta Journal Extension", "Delta Revised"))
+
+        assert "Delta Revised" in fetch(page, time.monotonic() + 30, "Delta Revised")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
