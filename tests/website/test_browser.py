@@ -59,15 +59,20 @@ def test_clicking_a_column_header_sorts_the_leaderboard(page, tiny_url):
     assert method_column(page) == ["Alpha|A", "Beta", "Gamma (ours)"]
 
 
-def test_the_search_box_finds_a_paper_by_title(page, tiny_url):
+@pytest.mark.parametrize(("query", "paper_id", "title"), [
+    ("Beta Seeds", "beta-eccv2018", "Beta Seeds for Segmentation"),  # title
+    ("Carla Coder", "beta-eccv2018", "Beta Seeds for Segmentation"),  # author
+    ("Gamma", "gamma-arxiv2021", "Gamma Rays of Attention"),  # short name
+])
+def test_the_search_box_finds_a_paper(page, tiny_url, query, paper_id, title):
     page.goto(tiny_url)
     page.locator("input.md-search__input").click()
-    page.keyboard.type("Beta Seeds")
+    page.keyboard.type(query)
 
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10_000)
-    assert urlsplit(result.get_attribute("href")).path == "/papers/beta-eccv2018/"
-    assert "Beta Seeds for Segmentation" in result.inner_text()
+    assert urlsplit(result.get_attribute("href")).path == f"/papers/{paper_id}/"
+    assert title in result.inner_text()
 
 
 def test_paper_page_offers_a_copy_button_for_its_bibtex(page, tiny_url):

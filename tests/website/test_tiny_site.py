@@ -40,6 +40,14 @@ def test_every_generated_page_and_file_is_built(tiny_site):
         assert (tiny_site.root / name).is_file(), name
 
 
+def test_every_paper_page_is_titled_with_its_paper_title(tiny_site):
+    for paper in tiny_site.database.papers.values():
+        page = tiny_site.html(f"papers/{paper.id}/")
+
+        assert heading_text(page.select_one("article h1")) == paper.title
+        assert page.title.get_text() == f"{paper.title} - {tiny_site.database.config.title}"
+
+
 def test_leaderboard_ranks_rows_by_the_first_split_and_shows_every_column(tiny_site):
     table = tiny_site.article("leaderboards/voc/").select_one(".curate-leaderboard table")
 
