@@ -9,6 +9,8 @@ from generator.views.leaderboards import LeaderboardView, better
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 28, 44
+SPREAD = 7
+"""Horizontal gap between results of the same year, in pixels."""
 PALETTE = ("#3f51b5", "#e91e63", "#009688", "#ff9800", "#795548", "#607d8b")
 
 
@@ -91,13 +93,20 @@ def _series(
         key=lambda item: (item[0], -item[1] if board.higher_is_better else item[1]),
     )
     points, steps, best = [], [], None
+    band = x_of(1) - x_of(0)
+    others_in_year: dict[int, int] = {}
     for year, value, row in results:
         record = best is None or better(board.higher_is_better, value, best)
+        x = x_of(year)
         if record:
             best = value
             steps.append((year, value))
+        else:  # spread the year's other results sideways so they do not hide each other
+            rank = others_in_year[year] = others_in_year.get(year, 0) + 1
+            side = 1 if rank % 2 else -1
+            x = round(x + side * min(SPREAD * ((rank + 1) // 2), band * 0.4), 1)
         tooltip = f"{row.method} ({row.paper.venue_year}): {row.values[column].text} {split}"
-        points.append(PointView(x_of(year), y_of(value), tooltip, record, row.method))
+        points.append(PointView(x, y_of(value), tooltip, record, row.method))
     last_year = max(year for year, _, _ in results)
     return SeriesView(split, PALETTE[index % len(PALETTE)], index,
                       _step_path(steps, last_year, x_of, y_of), tuple(points))
