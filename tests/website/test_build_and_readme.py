@@ -142,3 +142,16 @@ def test_the_committed_readme_is_fresh(curate):
     from tests.conftest import REPO_ROOT
 
     assert curate("-C", REPO_ROOT, "readme", "--check").exit_code == 0
+
+
+def test_a_template_in_the_project_overrides_the_packaged_one(tmp_path):
+    project = make_project(tmp_path / "project")
+    override = project / "templates" / "site" / "tags.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("# Labels\n\nOur own words about {{ tag_groups|length }} tag group.\n\n"
+                        "<!-- material/tags -->\n")
+
+    assert mkdocs_build(project, tmp_path / "public").returncode == 0
+
+    page = (tmp_path / "public" / "tags" / "index.html").read_text()
+    assert "Our own words about 1 tag group." in page
