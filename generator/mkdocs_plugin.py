@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -71,7 +72,10 @@ class CuratePlugin(BasePlugin[CurateConfig]):
                     "page; rename or remove the hand-written file"
                 )
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in not_in_nav else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            if src_uri in self.content.record_files:  # 'edit this page' opens the YAML record
+                file.edit_uri = _relative_to_docs(config, self.content.record_files[src_uri])
+            files.append(file)
         if files.get_file_from_path(paths.HOME) is None:
             files.append(File.generated(
                 config, paths.HOME, content=f"# {config.site_name}\n\n{HOME_MARKER}\n"))
@@ -109,6 +113,12 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         if self.project is not None:
             server.watch(str(self.project.database_dir))
         return server
+
+
+def _relative_to_docs(config: MkDocsConfig, project_path: str) -> str:
+    """A path of the project as seen from the docs folder, as MkDocs' `edit_uri` expects."""
+    project_root = Path(config.config_file_path).parent
+    return os.path.relpath(project_root / project_path, config.docs_dir).replace(os.sep, "/")
 
 
 def _load(project: Project):  # type: ignore[no-untyped-def]

@@ -41,6 +41,8 @@ class SiteContent:
     """Pages of the leaderboards, listed in the navigation under the leaderboards index."""
     paper_pages: list[str] = field(default_factory=list)
     """Pages of the papers, reached through the indices rather than the navigation."""
+    record_files: dict[str, str] = field(default_factory=dict)
+    """Page path -> the record file (relative to the project) it shows, for 'edit' links."""
 
 
 def generate_site(
@@ -61,6 +63,7 @@ def generate_site(
     site.pages[paths.LEADERBOARDS] = page("site/leaderboards.md.j2", paths.LEADERBOARDS, boards=boards)
     for board in boards:
         site.leaderboard_pages.append(board.page)
+        site.record_files[board.page] = database.source_of("leaderboard", board.id).path
         chart = sota_chart(board)
         site.pages[board.page] = page(
             "site/leaderboard.md.j2", board.page, board=board,
@@ -84,6 +87,7 @@ def generate_site(
     for view in paper_page_views(database, refs, boards, implementations):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
+        site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path
     site.files[paths.JSON_EXPORT] = export_json(database)
     site.files[paths.BIBTEX_EXPORT] = bibtex_database(database)
     site.files[paths.FEED] = render(

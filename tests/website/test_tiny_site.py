@@ -168,6 +168,8 @@ def test_paper_page_shows_metadata_links_topics_tags_results_and_bibtex(tiny_sit
         "Error rate: rank 2 of 2 · test 3.50",
         "VOC & friends: rank 2 of 3 · val 70.50 · test 71.00 (best) · ResNet-38 · uses <b>tags</b> | pipes",
     ]
+    edit = page.select_one("a.md-content__button[title='Edit this page']")["href"]
+    assert edit.endswith("/edit/main/papers/papers/alpha-cvpr2020.yaml")
     bibtex = article.select_one("div.highlight code").get_text()
     assert bibtex.startswith("@inproceedings{alpha-cvpr2020,\n  title = {Alpha \\& Beta")
 
