@@ -218,6 +218,8 @@ def test_exports_are_served_with_the_site(tiny_site):
     titles = [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")]
     assert titles[:2] == ["Gamma Rays of Attention", ALPHA_TITLE]
     assert len(titles) == len(tiny_site.database.papers)
+    announced = tiny_site.html("").select_one("link[rel=alternate][type='application/atom+xml']")
+    assert announced["href"] == "./feed.xml"
 
 
 def test_record_text_is_shown_as_text_never_as_markup(tiny_site):
