@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.database import Database
-from generator.render.templates import render
+from generator.render.templates import Md, render
 from generator.views.catalog import framework_views, resource_kind_views
 from generator.views.home import home_view
 from generator.views.indices import year_views
@@ -43,6 +43,7 @@ def render_readme_block(database: Database, override_root: Path | None = None) -
         progress=overall_progress(database),
         frameworks=framework_views(database, refs),
         kinds=resource_kind_views(database),
+        github_anchor=lambda text: Md(github_anchor(text)),
     )
     body = body.replace(TOC_PLACEHOLDER, table_of_contents(body))
     return f"{START_MARKER}\n{body.strip()}\n{END_MARKER}"

@@ -108,6 +108,8 @@ def test_readme_lists_leaderboards_years_topics_with_checkboxes_code_and_resourc
     cams = lines[lines.index("#### Class activation maps"):lines.index("#### Published: Affinity")]
     assert [line[:6] for line in cams if line.startswith("- ")] == ["- [x] ", "- [x] ", "- [ ] "]
     assert "2 of 3 read." in cams
+    assert "Leaderboards: [VOC \\& friends](#voc--friends)." in cams
+    assert "#### VOC \\& friends" in lines
     assert "- [Gamma Rays of Attention](https://arxiv.org/abs/2101.00002) **Gamma** *arXiv 2021*" in lines
     assert "- SEC: [SEC original](https://github.com/example/sec)" in lines
     assert any(line.startswith("- Weak Supervision Tutorial: 1 \\< 2 \\& 3 \\> 2 *CVPR 2018* [[part 1]]")
