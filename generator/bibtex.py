@@ -6,15 +6,15 @@ from generator.database import Database
 from generator.models import Paper
 from generator.models.listconfig import Venue
 
-_ESCAPES = {
+_ESCAPES = str.maketrans({
     **{character: "\\" + character for character in "&%$#_{}"},
     "\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
+})
 
 
 def escape_bibtex(text: str) -> str:
     """Text safe inside a braced BibTeX value: LaTeX specials escaped, braces balanced."""
-    return "".join(_ESCAPES.get(character, character) for character in text)
+    return text.translate(_ESCAPES)
 
 
 def _verbatim(value: str) -> str:

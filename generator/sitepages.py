@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,7 @@ from markupsafe import Markup
 
 from generator.bibtex import bibtex_database
 from generator.database import Database
-from generator.export import export_json
+from generator.export import export_document
 from generator.feed import feed_view
 from generator.render.templates import render
 from generator.views import paths
@@ -88,7 +89,9 @@ def generate_site(
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path
-    site.files[paths.JSON_EXPORT] = export_json(database)
+    # Compact JSON: the same document as `curate export`, smaller and several times faster.
+    site.files[paths.JSON_EXPORT] = json.dumps(
+        export_document(database), ensure_ascii=False, separators=(",", ":"))
     site.files[paths.BIBTEX_EXPORT] = bibtex_database(database)
     site.files[paths.FEED] = render(
         "site/feed.xml.j2", override_root,

@@ -8,6 +8,7 @@ Python-Markdown (with `pymdownx.escapeall`, enabled in mkdocs.yml) and GitHub Ma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _ALWAYS = re.compile(r"([\\`*_{}\[\]<>|~#&!])")
@@ -19,12 +20,18 @@ _RAW_HTML_CHARS = re.compile(r"[<&]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)", re.MULTILINE)
 SAFE_SCHEMES = ("http", "https")
-_URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20", '"': "%22", "'": "%27"}
+_URL_UNSAFE = str.maketrans(
+    {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20", '"': "%22", "'": "%27"})
 
 
 def escape_markdown(text: object) -> str:
     """Plain text shown as is in Markdown inline content (titles, names, labels)."""
-    value = " ".join(str(text).split())
+    return _escape_text(str(text))
+
+
+@lru_cache(maxsize=1 << 16)  # titles, venues and labels repeat on many pages
+def _escape_text(text: str) -> str:
+    value = " ".join(text.split())
     value = _ALWAYS.sub(r"\\\1", value)
     return _LINE_START.sub(_escape_leading, value)
 
@@ -116,4 +123,4 @@ def markdown_url(url: object) -> str:
     value = str(url)
     if not value[:8].lower().startswith(("http://", "https://")):
         raise ValueError(f"refusing to link to a non-http(s) URL: {value!r}")
-    return "".join(_URL_UNSAFE.get(character, character) for character in value)
+    return value.translate(_URL_UNSAFE)
