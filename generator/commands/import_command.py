@@ -70,20 +70,13 @@ def summary(outcome: ImportOutcome, root: Path) -> str:
     )
     kept = len(outcome.plan.kept)
     if outcome.written:
-        written = ", ".join(relative_path(path, root) for path, _ in outcome.plan.writes[:3])
-        more = len(outcome.plan.writes) - 3
-        lines.append(
-            f"wrote {len(outcome.plan.writes)} files" + (f" ({written}{', ...' if more > 0 else ''})"
-                                                         if outcome.plan.writes else "")
-            + f"; kept {kept} existing records" + (" (--force: overwritten)" if kept and
-                                                  outcome.plan.writes and _forced(outcome) else "")
-        )
+        shown = ", ".join(relative_path(path, root) for path, _ in outcome.plan.writes[:3])
+        more = ", ..." if len(outcome.plan.writes) > 3 else ""
+        listed = f" ({shown}{more})" if outcome.plan.writes else ""
+        action = "replaced" if outcome.plan.forced else "kept"
+        lines.append(f"wrote {len(outcome.plan.writes)} files{listed}; {action} {kept} existing records")
     lines.append(f"skipped {len(outcome.skipped)} lines" + (
         "; nothing written (use --allow-skips to write anyway)" if not outcome.written else ""
     ))
     return "\n".join(lines)
 
-
-def _forced(outcome: ImportOutcome) -> bool:
-    return any(made.record.id == kept_id for made, kept_id in outcome.plan.kept) and len(
-        outcome.plan.writes) >= len(outcome.plan.kept)

@@ -31,16 +31,22 @@ class Plan:
     kept: list[tuple[Imported, str]] = field(default_factory=list)
     """Imported records matching an existing one, with the existing record's id."""
     new_project: bool = False
+    forced: bool = False
 
 
 def plan_writes(project: Project, imported: ImportedList, database: Database | None,
                 force: bool) -> Plan:
     """Which files the import writes into `project`."""
-    plan = Plan(new_project=database is None)
+    plan = Plan(new_project=database is None, forced=force)
     if imported.config is not None:
         plan.writes.append((project.list_file, record_yaml(LIST_KIND, imported.config)))
+    matches = {
+        (made.kind, made.record.id): _existing_match(made, database)  # type: ignore[attr-defined]
+        for made in imported.records
+    } if database else {}
     for made in imported.records:
-        existing_id = _existing_match(made, database) if database else None
+        existing_id = matches.get((made.kind, made.record.id))  # type: ignore[attr-defined]
+        made = _with_references(made, matches)
         if existing_id is not None:
             plan.kept.append((made, existing_id))
             if not force:
@@ -49,6 +55,23 @@ def plan_writes(project: Project, imported: ImportedList, database: Database | N
         kind = KIND_BY_NAME[made.kind]
         plan.writes.append((project.record_path(kind, made.record.id), record_yaml(kind, made.record)))
     return plan
+
+
+def _with_references(made: Imported, matches: dict[tuple[str, str], str | None]) -> Imported:
+    """Point references at the existing records the imported ones matched."""
+    record = made.record
+    if isinstance(record, Implementation) and record.paper:
+        paper = matches.get(("paper", record.paper)) or record.paper
+        record = record.model_copy(update={"paper": paper})
+    if isinstance(record, Paper) and record.results:
+        rows = [
+            row.model_copy(update={
+                "leaderboard": matches.get(("leaderboard", row.leaderboard)) or row.leaderboard
+            })
+            for row in record.results
+        ]
+        record = record.model_copy(update={"results": rows})
+    return Imported(made.kind, record, made.lines)
 
 
 def write_plan(project: Project, plan: Plan) -> None:
