@@ -39,8 +39,9 @@ def read_body(lines: list[Line], context: Context) -> None:
             drafts.skip(line.number, "image or badge only: no entry made", line.raw.strip())
             index += 1
         else:
-            end = _run_end(lines, index + 1, lambda other: _nested_under(other, line))
-            _read_entry(line, lines[index + 1:end], context)
+            end = _entry_end(lines, index)
+            children = [child for child in lines[index + 1:end] if child.kind != "blank"]
+            _read_entry(line, children, context)
             index = end
 
 
@@ -49,6 +50,17 @@ def _run_end(lines: list[Line], start: int, belongs) -> int:
     while end < len(lines) and belongs(lines[end]):
         end += 1
     return end
+
+
+def _entry_end(lines: list[Line], index: int) -> int:
+    """End of the entry at `index`: its nested lines, across blank lines that separate them."""
+    parent, end = lines[index], index + 1
+    while True:
+        after_blanks = _run_end(lines, end, lambda other: other.kind == "blank")
+        nested = _run_end(lines, after_blanks, lambda other: _nested_under(other, parent))
+        if nested == after_blanks:
+            return end
+        end = nested
 
 
 def _nested_under(line: Line, parent: Line) -> bool:

@@ -20,6 +20,9 @@ _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
+_BARE_URLS = re.compile(r"\[\s*(https?://[^\]\s]+)\s*\]|(?<![(<\[])(https?://[^\s<>\])]+)")
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_EMPTY_BRACKETS = re.compile(r"\\\[\s*\\\]|\[\s*\]")
 
 
 @dataclass
@@ -29,7 +32,9 @@ class EntryText:
     title: str
     url: str | None = None
     title_from_link: bool = False
+    short_name: str | None = None
     code: list[dict] = field(default_factory=list)
+    other: list[dict] = field(default_factory=list)
     mark: VenueMark | None = None
     note: str | None = None
 
@@ -51,38 +56,55 @@ def arxiv_id(url: str | None) -> str | None:
 
 def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
     """Split one entry's text into title, links, venue mark and notes."""
-    text, code, pointer = _take_out_links(text, vocabulary)
+    text, code, pointers = _take_out_links(text, vocabulary)
     links = find_links(text)
     leading = links[0] if links and not text[: links[0].start].strip() else None
+    bold = _BOLD_START.match(text)
     if leading is not None:
         entry = EntryText(leading.plain_label, url=leading.url, title_from_link=True)
         entry.mark, entry.note = _mark_and_note(text[leading.end:], venues)
-    elif (bold := _BOLD_START.match(text)) is not None:
+    elif bold is not None and bold.group(2).rstrip().endswith(":") and len(bold.group(2).split()) <= 3:
+        entry = _split_plain(text[bold.end():], venues)  # '**DSRG:** "Title" *CVPR2018*'
+        entry.short_name = _clean_title(bold.group(2))
+    elif bold is not None:
         entry = EntryText(squeeze(bold.group(2)))
         entry.mark, entry.note = _mark_and_note(text[bold.end():], venues)
     else:
         entry = _split_plain(text, venues)
     entry.title = _clean_title(entry.title)
     entry.code = code
-    if entry.url is None and pointer is not None:
-        entry.url = pointer.url
+    for label, url in pointers:
+        if entry.url is None:
+            entry.url = url
+        else:
+            entry.other.append({"label": label, "url": url})
     return entry
 
 
-def _take_out_links(text: str, vocabulary: Vocabulary) -> tuple[str, list[dict], Link | None]:
-    """Remove code links and 'link'/'pdf' pointer links from the text; return them apart."""
+def _take_out_links(text: str, vocabulary: Vocabulary) -> tuple[str, list[dict], list[tuple[str, str]]]:
+    """Remove code links and pointer links ('link', 'pdf', bare URLs) from the text."""
     code: list[dict] = []
-    pointer: Link | None = None
+    pointers: list[tuple[str, str]] = []
     for link in reversed(find_links(text)):
         label = link.plain_label.lower()
         if label in vocabulary.code_labels:
             code.insert(0, {"url": link.url, **({"label": link.plain_label} if label != "code" else {})})
         elif label in vocabulary.pointer_labels and text[: link.start].strip():
-            pointer = link
+            pointers.insert(0, (link.plain_label, link.url))
         else:
             continue
         text = text[: link.start] + " " + text[link.end:]
-    return squeeze(text), code, pointer
+    for found in reversed(list(_BARE_URLS.finditer(text))):
+        if _inside_link(text, found.start()):
+            continue
+        urls = (found.group(1) or found.group(2)).split(",")
+        pointers[:0] = [("link", url) for url in urls if url.startswith("http")]
+        text = text[: found.start()] + " " + text[found.end():]
+    return squeeze(_EMPTY_BRACKETS.sub(" ", text)), code, pointers
+
+
+def _inside_link(text: str, position: int) -> bool:
+    return any(link.start <= position < link.end for link in find_links(text))
 
 
 def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, str | None]:
@@ -95,6 +117,12 @@ def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, st
 
 
 def _split_plain(text: str, venues: VenueParser) -> EntryText:
+    quoted = _QUOTED.search(text)
+    if quoted and len(quoted.group(1).split()) >= 2:  # '"Title" *CVPR2022*'
+        before, after = text[: quoted.start()], text[quoted.end():]
+        mark, note = _mark_and_note(after, venues)
+        notes = [part for part in (_clean_note(before), note) if part]
+        return EntryText(quoted.group(1), mark=mark, note=" ".join(notes) or None)
     mark = venues.find(text)
     head = text[: mark.start] if mark else text
     tail = text[mark.end:] if mark else ""
@@ -116,4 +144,4 @@ def _clean_title(title: str) -> str:
 def _clean_note(note: str) -> str | None:
     note = squeeze(note).lstrip(_LEADING).rstrip(" ,;:，").strip()
     note = note.lstrip("*").strip() if note.startswith("* ") else note
-    return note or None
+    return note if note.strip("*_ ") else None

@@ -10,6 +10,7 @@ LINK = re.compile(r"(?<!!)\[((?:\[[^\]]*\]|[^\[\]])*)\]\(\s*<?([^)\s>]+)>?(?:\s+
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE)
 BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
+_ANY_URL = re.compile(r"[\[<]\s*(https?://[^\]\s>]+)\s*[\]>]|(https?://[^\s<>\])]+)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
 
@@ -32,6 +33,19 @@ class Link:
 def find_links(text: str) -> list[Link]:
     """Every link of `text` in order (images excluded)."""
     return [Link(m.group(1), m.group(2), m.start(), m.end()) for m in LINK.finditer(text)]
+
+
+def find_all_links(text: str) -> list[Link]:
+    """Markdown links and bare URLs (also '[https://...]' and '<https://...>'), in order.
+
+    A bare URL becomes a link whose label is empty.
+    """
+    links = find_links(text)
+    taken = [(link.start, link.end) for link in links]
+    for found in _ANY_URL.finditer(text):
+        if not any(start <= found.start() < end for start, end in taken):
+            links.append(Link("", found.group(1) or found.group(2), found.start(), found.end()))
+    return sorted(links, key=lambda link: link.start)
 
 
 def strip_emphasis(text: str) -> str:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from generator.importer.drafts import ImplementationDraft, ResourceDraft
 from generator.importer.entrytext import parse_entry
-from generator.importer.inline import find_links, links_to_labels, squeeze
+from generator.importer.inline import find_all_links, links_to_labels, squeeze
 from generator.importer.markdown import Line
 from generator.importer.papers import notes_text
 
@@ -21,7 +21,7 @@ _DESCRIPTION_LEAD = " \t:;,-–—"
 
 def read_implementation(line: Line, children: list[Line], context: Context, group: str | None = None) -> None:
     """A code base; a line without a link that heads sub-bullets names their group."""
-    links = find_links(line.text)
+    links = [link for link in find_all_links(line.text) if link.url.startswith("http")]
     if not links:
         if children:
             context.drafts.place(line.number, "implementation group")
@@ -36,12 +36,13 @@ def read_implementation(line: Line, children: list[Line], context: Context, grou
     score = _SCORE.search(description or "")
     draft = ImplementationDraft(
         lines=[line.number, *(child.number for child in children)],
-        name=first.plain_label,
+        name=first.plain_label or _url_title(first.url),
         url=first.url,
         description=description,
         score=score.group(0) if score else None,
         group=group,
-        links=[{"label": link.plain_label or "link", "url": link.url} for link in links[1:]],
+        links=[{"label": link.plain_label or _url_title(link.url), "url": link.url}
+               for link in links[1:]],
     )
     context.drafts.implementations.append(draft)
     context.drafts.place(draft.lines, "implementation")
@@ -49,7 +50,7 @@ def read_implementation(line: Line, children: list[Line], context: Context, grou
 
 def read_resource(line: Line, children: list[Line], context: Context) -> None:
     """A resource: its links, a title, and the line's words as description when they say more."""
-    links = find_links(line.text)
+    links = [link for link in find_all_links(line.text) if link.url.startswith("http")]
     if not links:
         context.add_content([line, *children])
         return
@@ -57,7 +58,8 @@ def read_resource(line: Line, children: list[Line], context: Context) -> None:
     entry = parse_entry(line.text[: links[0].start], context.venues, vocabulary)
     prefix_title = entry.title if len(entry.title.split()) >= 2 and not \
         line.text[: links[0].start].rstrip().endswith(":") else None
-    title = prefix_title or _label_title(links[0].plain_label, vocabulary) or _url_title(links[0].url)
+    title = (prefix_title or _label_title(links[0].plain_label, vocabulary)
+             or _url_title(links[0].url))
     plain = links_to_labels(line.text)
     described = prefix_title is None or squeeze(line.text[links[-1].end:])
     mark = entry.mark or context.venue
@@ -65,7 +67,7 @@ def read_resource(line: Line, children: list[Line], context: Context) -> None:
         lines=[line.number, *(child.number for child in children)],
         title=title,
         kind=vocabulary.resource_kind(" ".join([plain, _url_title(links[0].url), *context.headings])),
-        links=[{"label": link.plain_label or "link", "url": link.url} for link in links],
+        links=[{"label": link.plain_label or _url_title(link.url), "url": link.url} for link in links],
         description=notes_text(line.text.strip() if described else None, children),
         venue=mark.venue if mark else None,
         year=mark.year if mark else None,

@@ -16,6 +16,7 @@ _CHECKBOX = re.compile(r"^\[([ xX])\]\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _HTML = re.compile(r"^\s*</?[a-zA-Z!][^>]*>")
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -59,6 +60,10 @@ def classify_line(number: int, raw: str) -> Line:
     heading = _HEADING.match(stripped)
     if heading and not raw.startswith(("    ", "\t")):
         return Line(number, "heading", raw, heading.group(2).strip(), level=len(heading.group(1)))
+    html_heading = _HTML_HEADING.match(stripped)
+    if html_heading:
+        text = re.sub(r"<[^>]+>", "", html_heading.group(2)).strip()
+        return Line(number, "heading", raw, text, level=int(html_heading.group(1)))
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _TABLE_RULE.match(stripped):
             return Line(number, "table-rule", raw, stripped)
@@ -76,7 +81,8 @@ def classify_line(number: int, raw: str) -> Line:
         return Line(number, "bullet", raw, content, level=indent)
     if _HTML.match(raw):
         return Line(number, "html", raw, stripped)
-    return Line(number, "paragraph", raw, stripped, level=len(raw) - len(raw.lstrip()))
+    expanded = raw.expandtabs(4)
+    return Line(number, "paragraph", raw, stripped, level=len(expanded) - len(expanded.lstrip()))
 
 
 def split_cells(row: str) -> tuple[str, ...]:

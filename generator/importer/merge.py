@@ -61,6 +61,7 @@ def _merge_group(group: list[PaperDraft]) -> PaperDraft:
         if draft.kind != "paper":
             merged.kind = draft.kind
         merged.code += [code for code in draft.code if code["url"] not in {c["url"] for c in merged.code}]
+        merged.other += [link for link in draft.other if link not in merged.other]
         merged.notes += draft.notes
         merged.results += draft.results
     _merge_urls(merged, titled, group)
@@ -75,7 +76,7 @@ def _merge_urls(merged: PaperDraft, titled: list[PaperDraft], group: list[PaperD
     """Main URL from a titled entry first; other URLs stay as further links, none lost."""
     urls = [draft.url for draft in [*titled, *group] if draft.url]
     merged.url = urls[0] if urls else None
-    known = {merged.url, *(code["url"] for code in merged.code)}
+    known = {merged.url, *(code["url"] for code in merged.code), *(o["url"] for o in merged.other)}
     for result in merged.results:
         if result.get("url") == merged.url:
             del result["url"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.importer.inline import only_anchor_links
+from generator.importer.inline import is_image_only, only_anchor_links
 from generator.importer.markdown import Line
 from generator.importer.venues import VenueMark, VenueParser
 
@@ -70,7 +70,9 @@ def _title_node(root: Node) -> Node | None:
         return None
     first = root.children[0]
     highest = min(child.level for child in root.children)
-    if first.level != highest or any(line.kind not in ("blank",) for line in root.body):
+    if first.level != highest or any(
+        line.kind not in ("blank", "rule") and not is_image_only(line.text) for line in root.body
+    ):
         return None
     first.role = "title"
     return first
@@ -86,9 +88,9 @@ def _walk(nodes: list[Node]) -> list[Node]:
 
 def _mark_attribute(node: Node, venues: VenueParser) -> None:
     content = [line for line in node.body if line.kind not in ("blank", "rule")]
-    if content and all(line.kind == "bullet" and only_anchor_links(line.text) for line in content) \
-            and not node.children:
-        node.role = "toc"
+    toc = [line for line in content if line.kind == "bullet" and only_anchor_links(line.text)]
+    if toc and all(line.kind == "paragraph" or line in toc for line in content) and not node.children:
+        node.role = "toc"  # a table of contents; a line of text beside it joins the description
         return
     mark = venues.whole(node.title)
     if mark is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.importer.drafts import STATUS_OF_BOX, PaperDraft
@@ -14,22 +15,33 @@ if TYPE_CHECKING:
 
 
 def read_paper(line: Line, children: list[Line], context: Context) -> None:
-    """Make a paper draft of `line`, its sub-bullets as notes; or keep it as topic content."""
+    """Make a paper draft of `line`, its sub-bullets as notes; or keep it as topic content.
+
+    A bullet needs a title-like text; a plain line of text also needs a venue, link or note.
+    An entry that is only a link is a code base (on a code host) or a resource.
+    """
     entry = parse_entry(line.text, context.venues, context.vocabulary)
-    if not entry.looks_like_paper():
-        context.add_content([line, *children])
+    if not entry.title and (entry.url or entry.code):
+        _read_link_only(line, children, context)
         return
     mark = entry.mark or context.venue
+    said_more = mark or entry.url or entry.code or entry.note
+    if not entry.looks_like_paper() or (line.kind == "paragraph" and not said_more):
+        context.add_content([line, *children])
+        return
     topic = context.paper_topic()
+    code_children = [child for child in children if _code_url(child, context)]
+    children = [child for child in children if child not in code_children]
     draft = PaperDraft(
-        lines=[line.number, *(child.number for child in children)],
+        lines=[line.number, *(child.number for child in [*children, *code_children])],
         title=entry.title,
         topics=[topic.id],
         status=STATUS_OF_BOX[line.checkbox],
-        short_name=short_name_of(entry.title),
+        short_name=entry.short_name or short_name_of(entry.title),
         url=entry.url,
         arxiv=arxiv_id(entry.url),
-        code=entry.code,
+        code=entry.code + [_code_link(child, context) for child in code_children],
+        other=entry.other,
     )
     if mark is not None:
         draft.venue, draft.year = mark.venue, mark.year
@@ -43,6 +55,32 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
         draft.notes.append((topic.title, note))
     context.drafts.papers.append(draft)
     context.drafts.place(draft.lines, "paper")
+
+
+def _code_url(line: Line, context: Context) -> str | None:
+    """The code-host URL a sub-bullet starts with ('+ https://github.com/x/y [PyTorch]')."""
+    found = re.match(r"\[?(https?://([^/\s\]]+)[^\s\]]*)\]?|\[[^\]]*\]\((https?://([^/)]+)[^)]*)\)",
+                     line.text)
+    if not found:
+        return None
+    url, host = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return url if host.lower().removeprefix("www.") in context.vocabulary.code_hosts else None
+
+
+def _code_link(line: Line, context: Context) -> dict:
+    url = _code_url(line, context)
+    rest = line.text[line.text.index(url) + len(url):].lstrip(")]").strip()
+    label = rest.strip("[]() ").strip()
+    return {"url": url, **({"label": label} if label else {})}
+
+
+def _read_link_only(line: Line, children: list[Line], context: Context) -> None:
+    from generator.importer.linkentries import read_implementation, read_resource
+
+    if _code_url(line, context):
+        read_implementation(line, children, context)
+    else:
+        read_resource(line, children, context)
 
 
 def notes_text(first: str | None, children: list[Line]) -> str | None:

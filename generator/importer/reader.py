@@ -69,6 +69,8 @@ def read_list(text: str, venues: VenueParser, vocabulary: Vocabulary, fallback_t
     context = Context(drafts, venues, vocabulary, set())
     if title is not None:
         drafts.place(title.number, "list title")
+        badges = [line for line in lines if line.number < title.number and line.kind != "blank"]
+        title.body[:0] = badges
         drafts.description = _read_title_body(title, drafts)
     else:
         read_body([line for line in lines if line.kind != "heading" and _before_headings(line, top)],
@@ -90,7 +92,7 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
     for line in title.body:
         if line.kind == "bullet" and only_anchor_links(line.text):
             drafts.place(line.number, "toc")
-        elif line.kind in ("paragraph", "bullet"):
+        elif line.kind in ("paragraph", "bullet", "rule"):
             described.append(line.raw.strip())
             drafts.place(line.number, "list description")
         elif line.kind not in ("blank", "rule"):
@@ -102,7 +104,12 @@ def _visit(node: Node, context: Context) -> None:
     drafts = context.drafts
     here = replace(context, headings=[*context.headings, node.title])
     if node.role == "toc":
-        drafts.place([node.number, *(line.number for line in node.body)], "toc")
+        drafts.place(node.number, "toc")
+        for line in node.body:
+            if line.kind == "paragraph":
+                drafts.description = "\n".join(filter(None, [drafts.description, line.raw.strip()]))
+                drafts.place(line.number, "list description")
+            drafts.place(line.number, "toc")
         return
     drafts.place(node.number, f"{node.role} heading")
     if node.role == "section":

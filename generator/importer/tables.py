@@ -51,17 +51,35 @@ def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], contex
     taken = {board.id for board in drafts.leaderboards}
     board = LeaderboardDraft(header.number, unique_id(slug(title), taken), title, splits, [topic.id])
     drafts.leaderboards.append(board)
+    row_group = None
     for row in body:
         if len(row.cells) != len(header.cells):
             drafts.skip(row.number, f"table row has {len(row.cells)} cells, the header "
                         f"{len(header.cells)}", row.raw.strip())
             continue
+        if not any(cell.strip() for cell in row.cells):
+            drafts.place(row.number, "layout")
+            continue
+        if _is_group_row(row, numeric):
+            row_group = " ".join(strip_emphasis(cell).strip() for cell in row.cells if cell.strip())
+            drafts.place(row.number, "leaderboard row group")
+            continue
         draft = _row_paper(row, header, numeric, board, context)
         if draft is None:
             drafts.skip(row.number, "table row has no number in the score columns", row.raw.strip())
             continue
+        if row_group:
+            result = draft.results[0]
+            result["notes"] = f"{row_group}; {result['notes']}" if "notes" in result else row_group
         drafts.papers.append(draft)
         drafts.place(row.number, "leaderboard row")
+
+
+def _is_group_row(row: Line, numeric: list[int]) -> bool:
+    """A row of bold labels only, no scores: it names the rows below ('**Image-level**')."""
+    filled = [cell.strip() for cell in row.cells if cell.strip()]
+    return all(index not in numeric for index, cell in enumerate(row.cells) if cell.strip()) \
+        and all(cell.startswith(("**", "__")) and cell.endswith(("**", "__")) for cell in filled)
 
 
 def _row_paper(row: Line, header: Line, numeric: list[int], board: LeaderboardDraft,
@@ -85,11 +103,14 @@ def _row_paper(row: Line, header: Line, numeric: list[int], board: LeaderboardDr
         result["url"] = url
     if highlight:
         result["highlight"] = True
-    notes = _text_columns(row, header, numeric, result, context)
+    columns: dict = {}
+    notes = _text_columns(row, header, numeric, columns, context)
+    result.update({key: value for key, value in columns.items() if key != "mark"})
+    mark = mark or columns.get("mark")
     if notes:
         result["notes"] = notes
-    draft = PaperDraft(lines=[row.number], title=name, topics=list(board.topics), title_is_name=True,
-                       short_name=name, results=[result])
+    draft = PaperDraft(lines=[row.number], title=name, topics=list(board.topics),
+                       title_is_name=True, short_name=name, results=[result])
     if url and _is_code(url, context):
         draft.code = [{"url": url}]
     elif url:
@@ -109,8 +130,11 @@ def _text_columns(row: Line, header: Line, numeric: list[int], result: dict, con
         if index in numeric or not cell:
             continue
         role = context.vocabulary.column_role(header.cells[index])
+        mark = context.venues.whole(strip_emphasis(cell)) if role == "venue" else None
         if role == "backbone":
             result["backbone"] = squeeze(strip_emphasis(cell))
+        elif mark is not None:
+            result["mark"] = mark
         elif role == "notes":
             notes.append(cell)
         else:
@@ -126,7 +150,11 @@ def _is_code(url: str, context: Context) -> bool:
 def _read_resource_rows(header: Line, body: list[Line], context: Context) -> None:
     drafts = context.drafts
     for row in body:
-        links = [link for cell in row.cells for link in find_links(cell)]
+        every_link = [link for cell in row.cells for link in find_links(cell)]
+        links = [link for link in every_link if link.url.startswith(("http://", "https://"))]
+        if every_link and all(link.url.startswith("#") for link in every_link):
+            drafts.place(row.number, "toc")
+            continue
         if not links:
             context.add_content([row])
             continue

@@ -23,7 +23,10 @@ class VenueMark:
 
 
 class VenueParser:
-    """Recognizes the venues of one list (ids and aliases, any case) followed by a year."""
+    """Recognizes the venues of one list (ids and aliases, any case) followed by a year.
+
+    Years are written '2018', '18', "'18", or as year and month ('Arxiv1803': 2018).
+    """
 
     def __init__(self, venues: Iterable[Venue], qualifiers: Iterable[str] = ()) -> None:
         self.venues = {venue.id: venue for venue in venues}
@@ -34,7 +37,8 @@ class VenueParser:
         names = sorted(self._ids, key=len, reverse=True)
         alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s?") for name in names)
         self._pattern = re.compile(
-            rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})(?:\s?'?(?P<year>\d{{4}}|\d{{2}}))?"
+            rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})"
+            r"(?:\s?'?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
             r"|(?P<bare>(?:19|20)\d{2}))(?![A-Za-z0-9])",
             re.IGNORECASE,
         ) if names else re.compile(r"(?<![A-Za-z0-9.])(?P<bare>(?:19|20)\d{2})(?![A-Za-z0-9])")
