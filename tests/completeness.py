@@ -3,10 +3,11 @@
 It reads the list line by line and the database as plain YAML (no generator code), and reports
 each entry, URL or checkbox state of the list that the database does not hold:
 
-- an entry line (bullet, table row, line of text) must be held by a record whose title, short
-  name, name or table method name starts the line, and that record must contain every word and
-  every URL of the line; a line no record is named by must be written, as is, in a description
-  (topic content such as '- [ ] dilated convolution');
+- an entry line (bullet, table row, line of text) must be held by one record that contains
+  every word and every URL of the line: a record whose title, short name, name or table method
+  name starts the line, or, for a line that names no record, one holding its URLs (a code link
+  '+ https://github.com/x/y [Keras]'); a line without either must be written, as is, in a
+  description (topic content such as '- [ ] dilated convolution');
 - a paper's status must be what its boxes say: read when any of its lines is `[x]`, to read
   when one is `[ ]`, not tracked when none has a box;
 - every heading must be a section, topic, group or leaderboard title, or listed as an attribute
@@ -62,9 +63,11 @@ def scan_source(path: Path) -> tuple[list[SourceLine], list[tuple[int, str]]]:
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if not stripped or "](#" in stripped or re.fullmatch(r"[|\s:-]+", stripped):
             continue
-        if stripped.startswith("#"):
-            level = len(stripped) - len(stripped.lstrip("#"))
-            text = stripped.lstrip("#").strip()
+        html_heading = re.fullmatch(r"<h([1-6])[^>]*>(.*?)</h\1>", stripped)
+        if stripped.startswith("#") or html_heading:
+            level = int(html_heading.group(1)) if html_heading else len(stripped) - len(
+                stripped.lstrip("#"))
+            text = html_heading.group(2).strip() if html_heading else stripped.lstrip("#").strip()
             headings.append((index + 1, text))
             top = text if level <= 2 else top
             continue
@@ -73,12 +76,16 @@ def scan_source(path: Path) -> tuple[list[SourceLine], list[tuple[int, str]]]:
                 continue  # table header
             cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", stripped.strip("|"))]
             text = " ".join(cells).replace("\\|", "|")
-            entries.append(SourceLine(index + 1, text, None, _URL.findall(stripped), top))
+            entries.append(SourceLine(index + 1, text, None, _urls(stripped), top))
             continue
         item = _ITEM.match(raw)
         box, text = (item.group(1), item.group(2)) if item else (None, stripped)
-        entries.append(SourceLine(index + 1, text.strip(), box, _URL.findall(stripped), top))
+        entries.append(SourceLine(index + 1, text.strip(), box, _urls(stripped), top))
     return entries, headings
+
+
+def _urls(line: str) -> list[str]:
+    return [url for found in _URL.findall(line) for url in found.split(",") if url]
 
 
 def read_database(project: Path) -> DatabaseView:
@@ -93,9 +100,11 @@ def read_database(project: Path) -> DatabaseView:
         for topic in section.get("topics", []):
             view.headings.update({topic["title"].casefold(), (topic.get("group") or "").casefold()})
             view.descriptions.append(topic.get("description") or "")
+    aliases = {venue["id"]: venue.get("aliases", []) for venue in config.get("venues", [])}
     for folder in _FOLDERS:
         for file in sorted((project / "papers" / folder).glob("*.yaml")):
             data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data["venue_aliases"] = aliases.get(data.get("venue"), [])
             view.records[f"{folder}/{file.stem}"] = data
             if folder == "leaderboards":
                 view.headings.add(data["title"].casefold())
@@ -144,11 +153,19 @@ def _owner(entry: SourceLine, view: DatabaseView, folder: str | None) -> tuple[s
         for name in _names(data)
         if len(_norm(name)) >= 3 and start.startswith(_norm(name))
     )
+    if not candidates and entry.urls:  # a line naming no record: the record holding its URLs
+        candidates = [(0, key) for key, data in view.records.items()
+                      if (folder is None or key.startswith(f"{folder}/"))
+                      and all(url in " ".join(_strings(data)) for url in entry.urls)]
     for _, key in reversed(candidates):
         strings = " ".join(_strings(view.records[key]))
         if _words(plain) <= _words(strings) and all(url in strings for url in entry.urls):
             return key, None
     if any(_strip_marker(entry) in text for text in view.descriptions):
+        return None, None
+    if not candidates and not entry.urls and any(  # a label row of a table, kept in row notes
+        start in _norm(" ".join(_strings(data))) for data in view.records.values()
+    ):
         return None, None
     if candidates:
         key = candidates[-1][1]
@@ -189,7 +206,9 @@ def _norm(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+|\d+", text.casefold()))
+    """Words and numbers; a four-digit year also stands for its short form ('2018', '18')."""
+    found = set(re.findall(r"[a-z]+|\d+", text.casefold()))
+    return found | {word[2:] for word in found if re.fullmatch(r"(19|20)\d\d", word)}
 
 
 if __name__ == "__main__":

@@ -8,6 +8,16 @@ STATUS_OF_BOX = {"x": "read", " ": "to-read", None: "untracked"}
 STATUS_RANK = {"untracked": 0, "to-read": 1, "read": 2}
 
 
+def join_lines(numbers: list[int], texts: list[str]) -> str | None:
+    """Markdown of source lines: adjacent lines stay together, a gap becomes a blank line."""
+    parts: list[str] = []
+    for index, (number, text) in enumerate(zip(numbers, texts, strict=True)):
+        if index and number - numbers[index - 1] > 1:
+            parts.append("")
+        parts.append(text)
+    return "\n".join(parts) or None
+
+
 @dataclass
 class TopicDraft:
     """A topic (or section, when `is_section`) of the taxonomy, from a heading."""

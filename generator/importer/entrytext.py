@@ -14,8 +14,8 @@ from generator.importer.inline import Link, find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 from generator.importer.vocabulary import Vocabulary
 
-_TRAILING = " \t,:;，：-–|*"
-_LEADING = " \t,.:;，：-–|)"
+_TRAILING = " \t,:;，：-–|*[("
+_LEADING = " \t,.:;，：-–|)]"
 _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
@@ -33,6 +33,8 @@ class EntryText:
     url: str | None = None
     title_from_link: bool = False
     short_name: str | None = None
+    sentence: bool = False
+    """The title as written ends like a sentence ('.', '!'): prose, unless it has a venue or link."""
     code: list[dict] = field(default_factory=list)
     other: list[dict] = field(default_factory=list)
     mark: VenueMark | None = None
@@ -43,7 +45,7 @@ class EntryText:
         if self.title_from_link or self.mark or self.url or self.code:
             return True
         title = self.title
-        if "](" in title or _SENTENCE.search(title) or title.endswith((".", "!", "?")):
+        if "](" in title or _SENTENCE.search(title) or self.sentence:
             return False
         return bool(title) and (title[0].isupper() or title[0].isdigit()) and len(title.split()) >= 3
 
@@ -71,6 +73,7 @@ def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entry
         entry.mark, entry.note = _mark_and_note(text[bold.end():], venues)
     else:
         entry = _split_plain(text, venues)
+    entry.sentence = strip_emphasis(entry.title).rstrip(" *_").endswith((".", "!"))
     entry.title = _clean_title(entry.title)
     entry.code = code
     for label, url in pointers:

@@ -78,7 +78,7 @@ def _merge_urls(merged: PaperDraft, titled: list[PaperDraft], group: list[PaperD
     merged.url = urls[0] if urls else None
     known = {merged.url, *(code["url"] for code in merged.code), *(o["url"] for o in merged.other)}
     for result in merged.results:
-        if result.get("url") == merged.url:
+        if merged.url and result.get("url") == merged.url:
             del result["url"]
         known.add(result.get("url"))
     for url in urls:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from generator.importer.blocks import read_body
-from generator.importer.drafts import Drafts, SectionDraft, TopicDraft
+from generator.importer.drafts import Drafts, SectionDraft, TopicDraft, join_lines
 from generator.importer.ids import slug, unique_id
 from generator.importer.inline import only_anchor_links
 from generator.importer.markdown import Line, parse_lines
@@ -88,16 +88,17 @@ def _before_headings(line: Line, top: list[Node]) -> bool:
 
 
 def _read_title_body(title: Node, drafts: Drafts) -> str | None:
-    described = []
+    described, numbers = [], []
     for line in title.body:
         if line.kind == "bullet" and only_anchor_links(line.text):
             drafts.place(line.number, "toc")
         elif line.kind in ("paragraph", "bullet", "rule"):
-            described.append(line.raw.strip())
+            described.append(line.raw.rstrip())
+            numbers.append(line.number)
             drafts.place(line.number, "list description")
         elif line.kind not in ("blank", "rule"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
-    return "\n".join(described) or None
+    return join_lines(numbers, described)
 
 
 def _visit(node: Node, context: Context) -> None:

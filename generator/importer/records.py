@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.importer.drafts import Drafts, PaperDraft, SectionDraft
+from generator.importer.drafts import Drafts, PaperDraft, SectionDraft, join_lines
 from generator.importer.ids import paper_id, slug, unique_id
 from generator.importer.merge import notes_markdown
 from generator.importer.vocabulary import Vocabulary
@@ -138,10 +138,10 @@ def new_list_config(drafts: Drafts, vocabulary: Vocabulary, source_name: str) ->
 def _section(section: SectionDraft) -> Section:
     return Section(
         id=section.id, title=section.title,
-        description="\n".join(section.content) or None,
+        description=join_lines(section.content_lines, section.content),
         topics=[
             Topic(id=topic.id, title=topic.title, group=topic.group,
-                  description="\n".join(topic.content) or None)
+                  description=join_lines(topic.content_lines, topic.content))
             for topic in section.topics
         ],
     )

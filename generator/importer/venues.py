@@ -25,7 +25,8 @@ class VenueMark:
 class VenueParser:
     """Recognizes the venues of one list (ids and aliases, any case) followed by a year.
 
-    Years are written '2018', '18', "'18", or as year and month ('Arxiv1803': 2018).
+    Years are written '2018', '18', "'18", as year and month ('Arxiv1803': 2018), or before
+    the venue ('2021arXiv').
     """
 
     def __init__(self, venues: Iterable[Venue], qualifiers: Iterable[str] = ()) -> None:
@@ -39,6 +40,7 @@ class VenueParser:
         self._pattern = re.compile(
             rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})"
             r"(?:\s?'?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
+            rf"|(?P<first>(?:19|20)\d{{2}})(?P<after>{alternatives})"
             r"|(?P<bare>(?:19|20)\d{2}))(?![A-Za-z0-9])",
             re.IGNORECASE,
         ) if names else re.compile(r"(?<![A-Za-z0-9.])(?P<bare>(?:19|20)\d{2})(?![A-Za-z0-9])")
@@ -66,6 +68,9 @@ class VenueParser:
     def _mark(self, text: str, match: re.Match[str]) -> VenueMark:
         if match.group("bare"):
             return VenueMark(None, int(match.group("bare")), None, match.start(), match.end())
+        if match.group("first"):  # '2021arXiv'
+            venue = self._ids[re.sub(r"\s+", " ", match.group("after").casefold())]
+            return VenueMark(venue, int(match.group("first")), None, match.start(), match.end())
         venue = self._ids[re.sub(r"\s+", " ", match.group("venue").casefold())]
         year_text = match.group("year")
         year = None
