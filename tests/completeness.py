@@ -65,8 +65,11 @@ def scan_source(path: Path) -> tuple[list[SourceLine], list[tuple[int, str]]]:
             continue
         html_heading = re.fullmatch(r"<h([1-6])[^>]*>(.*?)</h\1>", stripped)
         if stripped.startswith("#") or html_heading:
-            level = int(html_heading.group(1)) if html_heading else len(stripped) - len(
-                stripped.lstrip("#"))
+            level = (
+                int(html_heading.group(1))
+                if html_heading
+                else len(stripped) - len(stripped.lstrip("#"))
+            )
             text = html_heading.group(2).strip() if html_heading else stripped.lstrip("#").strip()
             headings.append((index + 1, text))
             top = text if level <= 2 else top
@@ -112,8 +115,13 @@ def read_database(project: Path) -> DatabaseView:
     return view
 
 
-def missing_entries(source: Path, project: Path, *, kinds: dict[str, str] | None = None,
-                    attribute_headings: set[str] = frozenset()) -> list[str]:
+def missing_entries(
+    source: Path,
+    project: Path,
+    *,
+    kinds: dict[str, str] | None = None,
+    attribute_headings: set[str] = frozenset(),
+) -> list[str]:
     """Everything of `source` that the database of `project` does not hold, one message each.
 
     `kinds` maps a top heading to the record folder its lines must be found in, e.g.
@@ -143,7 +151,9 @@ def missing_entries(source: Path, project: Path, *, kinds: dict[str, str] | None
     return problems
 
 
-def _owner(entry: SourceLine, view: DatabaseView, folder: str | None) -> tuple[str | None, str | None]:
+def _owner(
+    entry: SourceLine, view: DatabaseView, folder: str | None
+) -> tuple[str | None, str | None]:
     plain = _plain(entry.text)
     start = _norm(plain)
     candidates = sorted(
@@ -154,24 +164,34 @@ def _owner(entry: SourceLine, view: DatabaseView, folder: str | None) -> tuple[s
         if len(_norm(name)) >= 3 and start.startswith(_norm(name))
     )
     if not candidates and entry.urls:  # a line naming no record: the record holding its URLs
-        candidates = [(0, key) for key, data in view.records.items()
-                      if (folder is None or key.startswith(f"{folder}/"))
-                      and all(url in " ".join(_strings(data)) for url in entry.urls)]
+        candidates = [
+            (0, key)
+            for key, data in view.records.items()
+            if (folder is None or key.startswith(f"{folder}/"))
+            and all(url in " ".join(_strings(data)) for url in entry.urls)
+        ]
     for _, key in reversed(candidates):
         strings = " ".join(_strings(view.records[key]))
         if _words(plain) <= _words(strings) and all(url in strings for url in entry.urls):
             return key, None
     if any(_strip_marker(entry) in text for text in view.descriptions):
         return None, None
-    if not candidates and not entry.urls and any(  # a label row of a table, kept in row notes
-        start in _norm(" ".join(_strings(data))) for data in view.records.values()
+    if (
+        not candidates
+        and not entry.urls
+        and any(  # a label row of a table, kept in row notes
+            start in _norm(" ".join(_strings(data))) for data in view.records.values()
+        )
     ):
         return None, None
     if candidates:
         key = candidates[-1][1]
         lost = sorted(_words(plain) - _words(" ".join(_strings(view.records[key]))))
         lost_urls = [url for url in entry.urls if url not in " ".join(_strings(view.records[key]))]
-        return None, f"line {entry.number}: {key} lacks words {lost} / URLs {lost_urls} of '{plain[:60]}'"
+        return (
+            None,
+            f"line {entry.number}: {key} lacks words {lost} / URLs {lost_urls} of '{plain[:60]}'",
+        )
     return None, f"line {entry.number}: no record holds '{plain[:70]}'"
 
 
@@ -195,8 +215,14 @@ def _strings(value) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    text = _LINK.sub(lambda m: " " if m.group(1).strip("[]").lower() in _POINTER_LABELS
-                     else f" {m.group(1).strip('[]')} ", text)
+    text = _LINK.sub(
+        lambda m: (
+            " "
+            if m.group(1).strip("[]").lower() in _POINTER_LABELS
+            else f" {m.group(1).strip('[]')} "
+        ),
+        text,
+    )
     text = re.sub(r"</?sub>", " ", text)
     return re.sub(r"\*{1,2}", "", text).strip()
 

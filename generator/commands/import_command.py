@@ -26,12 +26,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("list_file", type=Path, metavar="LIST.md", help="the Markdown list")
-    parser.add_argument("--allow-skips", action="store_true",
-                        help="write the records even when some lines could not be placed")
-    parser.add_argument("--force", action="store_true",
-                        help="overwrite existing records that the list also holds")
-    parser.add_argument("--added", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="date written as 'added' in new papers (default: today)")
+    parser.add_argument(
+        "--allow-skips",
+        action="store_true",
+        help="write the records even when some lines could not be placed",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite existing records that the list also holds"
+    )
+    parser.add_argument(
+        "--added",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="date written as 'added' in new papers (default: today)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -40,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"curate: {args.list_file}: no such file", file=sys.stderr)
         return 2
     root = _project_root(args.directory)
-    outcome = import_list(args.list_file, root, force=args.force,
-                          allow_skips=args.allow_skips, added=args.added)
+    outcome = import_list(
+        args.list_file, root, force=args.force, allow_skips=args.allow_skips, added=args.added
+    )
     print(summary(outcome, root))
     return 0 if outcome.written else 1
 
@@ -58,15 +67,19 @@ def summary(outcome: ImportOutcome, root: Path) -> str:
     """Skipped lines as `file:line: skipped: reason`, then the counts and what was written."""
     name = outcome.source.as_posix()
     lines = [
-        f"{name}:{skipped.line}: skipped: {skipped.reason}" + (f": {skipped.text}" if skipped.text else "")
+        f"{name}:{skipped.line}: skipped: {skipped.reason}"
+        + (f": {skipped.text}" if skipped.text else "")
         for skipped in outcome.skipped
     ]
     counts = outcome.counts()
     lines.append(
-        f"found {counts['papers']} papers ({counts['read']} read, {counts['to-read']} to read, "
-        f"{counts['untracked']} not tracked), {counts['leaderboards']} leaderboards with "
-        f"{counts['leaderboard rows']} rows, {counts['implementations']} implementations, "
-        f"{counts['resources']} resources, {counts['topics']} topics"
+        f"found {_count(counts['papers'], 'paper')} ({counts['read']} read, "
+        f"{counts['to-read']} to read, {counts['untracked']} not tracked), "
+        f"{_count(counts['leaderboards'], 'leaderboard')} with "
+        f"{_count(counts['leaderboard rows'], 'row')}, "
+        f"{_count(counts['implementations'], 'implementation')}, "
+        f"{_count(counts['resources'], 'resource')}, {_count(counts['topics'], 'topic')}, "
+        f"{_count(counts['urls'], 'URL')}"
     )
     kept = len(outcome.plan.kept)
     if outcome.written:
@@ -74,9 +87,16 @@ def summary(outcome: ImportOutcome, root: Path) -> str:
         more = ", ..." if len(outcome.plan.writes) > 3 else ""
         listed = f" ({shown}{more})" if outcome.plan.writes else ""
         action = "replaced" if outcome.plan.forced else "kept"
-        lines.append(f"wrote {len(outcome.plan.writes)} files{listed}; {action} {kept} existing records")
-    lines.append(f"skipped {len(outcome.skipped)} lines" + (
-        "; nothing written (use --allow-skips to write anyway)" if not outcome.written else ""
-    ))
+        lines.append(
+            f"wrote {_count(len(outcome.plan.writes), 'file')}{listed}; "
+            f"{action} {_count(kept, 'existing record')}"
+        )
+    lines.append(
+        f"skipped {_count(len(outcome.skipped), 'line')}"
+        + ("; nothing written (use --allow-skips to write anyway)" if not outcome.written else "")
+    )
     return "\n".join(lines)
 
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -3,6 +3,7 @@ hand each to the reader of its kind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.importer.inline import is_image_only, only_anchor_links
@@ -40,12 +41,12 @@ def read_body(lines: list[Line], context: Context) -> None:
             index += 1
         else:
             end = _entry_end(lines, index)
-            children = [child for child in lines[index + 1:end] if child.kind != "blank"]
+            children = [child for child in lines[index + 1 : end] if child.kind != "blank"]
             _read_entry(line, children, context)
             index = end
 
 
-def _run_end(lines: list[Line], start: int, belongs) -> int:
+def _run_end(lines: list[Line], start: int, belongs: Callable[[Line], bool]) -> int:
     end = start
     while end < len(lines) and belongs(lines[end]):
         end += 1

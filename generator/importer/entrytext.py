@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.inline import Link, find_links, squeeze, strip_emphasis
+from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 from generator.importer.vocabulary import Vocabulary
 
@@ -34,7 +34,7 @@ class EntryText:
     title_from_link: bool = False
     short_name: str | None = None
     sentence: bool = False
-    """The title as written ends like a sentence ('.', '!'): prose, unless it has a venue or link."""
+    """The title as written ends like a sentence ('.', '!'): prose without a venue or link."""
     code: list[dict] = field(default_factory=list)
     other: list[dict] = field(default_factory=list)
     mark: VenueMark | None = None
@@ -47,7 +47,9 @@ class EntryText:
         title = self.title
         if "](" in title or _SENTENCE.search(title) or self.sentence:
             return False
-        return bool(title) and (title[0].isupper() or title[0].isdigit()) and len(title.split()) >= 3
+        return (
+            bool(title) and (title[0].isupper() or title[0].isdigit()) and len(title.split()) >= 3
+        )
 
 
 def arxiv_id(url: str | None) -> str | None:
@@ -64,13 +66,17 @@ def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entry
     bold = _BOLD_START.match(text)
     if leading is not None:
         entry = EntryText(leading.plain_label, url=leading.url, title_from_link=True)
-        entry.mark, entry.note = _mark_and_note(text[leading.end:], venues)
-    elif bold is not None and bold.group(2).rstrip().endswith(":") and len(bold.group(2).split()) <= 3:
-        entry = _split_plain(text[bold.end():], venues)  # '**DSRG:** "Title" *CVPR2018*'
+        entry.mark, entry.note = _mark_and_note(text[leading.end :], venues)
+    elif (
+        bold is not None
+        and bold.group(2).rstrip().endswith(":")
+        and len(bold.group(2).split()) <= 3
+    ):
+        entry = _split_plain(text[bold.end() :], venues)  # '**DSRG:** "Title" *CVPR2018*'
         entry.short_name = _clean_title(bold.group(2))
     elif bold is not None:
         entry = EntryText(squeeze(bold.group(2)))
-        entry.mark, entry.note = _mark_and_note(text[bold.end():], venues)
+        entry.mark, entry.note = _mark_and_note(text[bold.end() :], venues)
     else:
         entry = _split_plain(text, venues)
     entry.sentence = strip_emphasis(entry.title).rstrip(" *_").endswith((".", "!"))
@@ -84,25 +90,29 @@ def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entry
     return entry
 
 
-def _take_out_links(text: str, vocabulary: Vocabulary) -> tuple[str, list[dict], list[tuple[str, str]]]:
+def _take_out_links(
+    text: str, vocabulary: Vocabulary
+) -> tuple[str, list[dict], list[tuple[str, str]]]:
     """Remove code links and pointer links ('link', 'pdf', bare URLs) from the text."""
     code: list[dict] = []
     pointers: list[tuple[str, str]] = []
     for link in reversed(find_links(text)):
         label = link.plain_label.lower()
         if label in vocabulary.code_labels:
-            code.insert(0, {"url": link.url, **({"label": link.plain_label} if label != "code" else {})})
+            code.insert(
+                0, {"url": link.url, **({"label": link.plain_label} if label != "code" else {})}
+            )
         elif label in vocabulary.pointer_labels and text[: link.start].strip():
             pointers.insert(0, (link.plain_label, link.url))
         else:
             continue
-        text = text[: link.start] + " " + text[link.end:]
+        text = text[: link.start] + " " + text[link.end :]
     for found in reversed(list(_BARE_URLS.finditer(text))):
         if _inside_link(text, found.start()):
             continue
         urls = (found.group(1) or found.group(2)).split(",")
         pointers[:0] = [("link", url) for url in urls if url.startswith("http")]
-        text = text[: found.start()] + " " + text[found.end():]
+        text = text[: found.start()] + " " + text[found.end() :]
     return squeeze(_EMPTY_BRACKETS.sub(" ", text)), code, pointers
 
 
@@ -115,24 +125,24 @@ def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, st
     mark = venues.find(rest, at_start=True)
     if mark is not None and rest[: mark.start].strip(_LEADING + "*"):
         mark = None
-    note = rest[mark.end:] if mark else rest
+    note = rest[mark.end :] if mark else rest
     return mark, _clean_note(note)
 
 
 def _split_plain(text: str, venues: VenueParser) -> EntryText:
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group(1).split()) >= 2:  # '"Title" *CVPR2022*'
-        before, after = text[: quoted.start()], text[quoted.end():]
+        before, after = text[: quoted.start()], text[quoted.end() :]
         mark, note = _mark_and_note(after, venues)
         notes = [part for part in (_clean_note(before), note) if part]
         return EntryText(quoted.group(1), mark=mark, note=" ".join(notes) or None)
     mark = venues.find(text)
     head = text[: mark.start] if mark else text
-    tail = text[mark.end:] if mark else ""
+    tail = text[mark.end :] if mark else ""
     title, head_note = head, ""
     lower_case_title = head.strip()[:1].islower()  # 'image level to ...: from theory ...'
-    for colon in ([] if lower_case_title else _NOTE_COLON.finditer(head)):
-        after = head[colon.end():]
+    for colon in [] if lower_case_title else _NOTE_COLON.finditer(head):
+        after = head[colon.end() :]
         if after[:1].islower():
             title, head_note = head[: colon.start()], after
             break

@@ -10,7 +10,7 @@ TITLE_WORDS_IN_ID = 6
 
 
 def slug(text: str, max_words: int | None = None) -> str:
-    """Lower-case ASCII words joined by '-', e.g. 'Few-shot segmentation' -> 'few-shot-segmentation'."""
+    """Lower-case ASCII words joined by '-': 'Few-shot segmentation' -> 'few-shot-segmentation'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("+", " plus ").replace("'", "").replace("’", "")
     found = re.findall(r"[a-z0-9]+(?:[.][a-z0-9]+)*", ascii_text.lower())

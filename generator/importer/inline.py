@@ -69,8 +69,12 @@ def is_image_only(text: str) -> bool:
 def only_anchor_links(text: str) -> bool:
     """True when `text` is one link to an anchor of the same page (a table-of-contents item)."""
     links = find_links(text)
-    return len(links) == 1 and links[0].url.startswith("#") and not text[: links[0].start].strip() \
-        and not text[links[0].end:].strip()
+    return (
+        len(links) == 1
+        and links[0].url.startswith("#")
+        and not text[: links[0].start].strip()
+        and not text[links[0].end :].strip()
+    )
 
 
 def squeeze(text: str) -> str:

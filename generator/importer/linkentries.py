@@ -19,7 +19,9 @@ _SCORE = re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%")
 _DESCRIPTION_LEAD = " \t:;,-–—"
 
 
-def read_implementation(line: Line, children: list[Line], context: Context, group: str | None = None) -> None:
+def read_implementation(
+    line: Line, children: list[Line], context: Context, group: str | None = None
+) -> None:
     """A code base; a line without a link that heads sub-bullets names their group."""
     links = [link for link in find_all_links(line.text) if link.url.startswith("http")]
     if not links:
@@ -31,7 +33,7 @@ def read_implementation(line: Line, children: list[Line], context: Context, grou
             context.add_content([line])
         return
     first = links[0]
-    rest = line.text[: first.start] + line.text[first.end:]
+    rest = line.text[: first.start] + line.text[first.end :]
     description = notes_text(squeeze(rest).strip(_DESCRIPTION_LEAD) or None, children)
     score = _SCORE.search(description or "")
     draft = ImplementationDraft(
@@ -41,8 +43,10 @@ def read_implementation(line: Line, children: list[Line], context: Context, grou
         description=description,
         score=score.group(0) if score else None,
         group=group,
-        links=[{"label": link.plain_label or _url_title(link.url), "url": link.url}
-               for link in links[1:]],
+        links=[
+            {"label": link.plain_label or _url_title(link.url), "url": link.url}
+            for link in links[1:]
+        ],
     )
     context.drafts.implementations.append(draft)
     context.drafts.place(draft.lines, "implementation")
@@ -56,18 +60,26 @@ def read_resource(line: Line, children: list[Line], context: Context) -> None:
         return
     vocabulary = context.vocabulary
     entry = parse_entry(line.text[: links[0].start], context.venues, vocabulary)
-    prefix_title = entry.title if len(entry.title.split()) >= 2 and not \
-        line.text[: links[0].start].rstrip().endswith(":") else None
-    title = (prefix_title or _label_title(links[0].plain_label, vocabulary)
-             or _url_title(links[0].url))
+    prefix_title = (
+        entry.title
+        if len(entry.title.split()) >= 2 and not line.text[: links[0].start].rstrip().endswith(":")
+        else None
+    )
+    title = (
+        prefix_title or _label_title(links[0].plain_label, vocabulary) or _url_title(links[0].url)
+    )
     plain = links_to_labels(line.text)
-    described = prefix_title is None or squeeze(line.text[links[-1].end:])
+    described = prefix_title is None or squeeze(line.text[links[-1].end :])
     mark = entry.mark or context.venue
     draft = ResourceDraft(
         lines=[line.number, *(child.number for child in children)],
         title=title,
-        kind=vocabulary.resource_kind(" ".join([plain, _url_title(links[0].url), *context.headings])),
-        links=[{"label": link.plain_label or _url_title(link.url), "url": link.url} for link in links],
+        kind=vocabulary.resource_kind(
+            " ".join([plain, _url_title(links[0].url), *context.headings])
+        ),
+        links=[
+            {"label": link.plain_label or _url_title(link.url), "url": link.url} for link in links
+        ],
         description=notes_text(line.text.strip() if described else None, children),
         venue=mark.venue if mark else None,
         year=mark.year if mark else None,
@@ -81,7 +93,11 @@ def read_resource(line: Line, children: list[Line], context: Context) -> None:
 
 def _label_title(label: str, vocabulary) -> str | None:
     words = label.split()
-    if not words or (label.lower() in vocabulary.pointer_labels) or (label.islower() and len(words) <= 2):
+    if (
+        not words
+        or (label.lower() in vocabulary.pointer_labels)
+        or (label.islower() and len(words) <= 2)
+    ):
         return None
     return label
 

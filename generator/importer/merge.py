@@ -49,7 +49,9 @@ def merge_papers(drafts: list[PaperDraft]) -> list[PaperDraft]:
 
 def _merge_group(group: list[PaperDraft]) -> PaperDraft:
     titled = [draft for draft in group if not draft.title_is_name] or group
-    merged = PaperDraft(lines=[], title=titled[0].title, topics=[], title_is_name=titled[0].title_is_name)
+    merged = PaperDraft(
+        lines=[], title=titled[0].title, topics=[], title_is_name=titled[0].title_is_name
+    )
     for draft in group:
         merged.lines += draft.lines
         merged.topics += [topic for topic in draft.topics if topic not in merged.topics]
@@ -60,13 +62,17 @@ def _merge_group(group: list[PaperDraft]) -> PaperDraft:
                 setattr(merged, name, getattr(draft, name))
         if draft.kind != "paper":
             merged.kind = draft.kind
-        merged.code += [code for code in draft.code if code["url"] not in {c["url"] for c in merged.code}]
+        merged.code += [
+            code for code in draft.code if code["url"] not in {c["url"] for c in merged.code}
+        ]
         merged.other += [link for link in draft.other if link not in merged.other]
         merged.notes += draft.notes
         merged.results += draft.results
     _merge_urls(merged, titled, group)
-    if merged.venue is not None and merged.kind == "preprint" and any(
-        draft.kind == "paper" and draft.venue for draft in group
+    if (
+        merged.venue is not None
+        and merged.kind == "preprint"
+        and any(draft.kind == "paper" and draft.venue for draft in group)
     ):
         merged.kind = "paper"
     return merged

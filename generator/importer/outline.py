@@ -89,15 +89,21 @@ def _walk(nodes: list[Node]) -> list[Node]:
 def _mark_attribute(node: Node, venues: VenueParser) -> None:
     content = [line for line in node.body if line.kind not in ("blank", "rule")]
     toc = [line for line in content if line.kind == "bullet" and only_anchor_links(line.text)]
-    if toc and all(line.kind == "paragraph" or line in toc for line in content) and not node.children:
+    if (
+        toc
+        and all(line.kind == "paragraph" or line in toc for line in content)
+        and not node.children
+    ):
         node.role = "toc"  # a table of contents; a line of text beside it joins the description
         return
     mark = venues.whole(node.title)
     if mark is not None:
         node.role, node.venue = "venue", mark
         return
-    if content and not node.children and all(
-        line.kind in ("table-row", "table-rule") for line in content
+    if (
+        content
+        and not node.children
+        and all(line.kind in ("table-row", "table-rule") for line in content)
     ):
         node.role = "table"
 

@@ -59,17 +59,20 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
 
 def _code_url(line: Line, context: Context) -> str | None:
     """The code-host URL a sub-bullet starts with ('+ https://github.com/x/y [PyTorch]')."""
-    found = re.match(r"\[?(https?://([^/\s\]]+)[^\s\]]*)\]?|\[[^\]]*\]\((https?://([^/)]+)[^)]*)\)",
-                     line.text)
+    found = re.match(
+        r"\[?(https?://([^/\s\]]+)[^\s\]]*)\]?|\[[^\]]*\]\((https?://([^/)]+)[^)]*)\)", line.text
+    )
     if not found:
         return None
-    url, host = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    url, host = (
+        (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    )
     return url if host.lower().removeprefix("www.") in context.vocabulary.code_hosts else None
 
 
 def _code_link(line: Line, context: Context) -> dict:
     url = _code_url(line, context)
-    rest = line.text[line.text.index(url) + len(url):].lstrip(")]").strip()
+    rest = line.text[line.text.index(url) + len(url) :].lstrip(")]").strip()
     label = rest.strip("[]() ").strip()
     return {"url": url, **({"label": label} if label else {})}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,9 @@ from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary
 from generator.importer.writer import Plan, plan_writes, write_plan
 from generator.layout import Project
+
+
+_URL = re.compile(r"https?://[^\s\"')\]>]+")
 
 
 @dataclass
@@ -39,17 +43,34 @@ class ImportOutcome:
         papers = [made.record for made in self.imported.records if made.kind == "paper"]
         status = Counter(paper.status for paper in papers)  # type: ignore[attr-defined]
         return {
-            "papers": kinds["paper"], "read": status["read"], "to-read": status["to-read"],
+            "papers": kinds["paper"],
+            "read": status["read"],
+            "to-read": status["to-read"],
             "untracked": status["untracked"],
             "leaderboard rows": sum(len(p.results) for p in papers),  # type: ignore[attr-defined]
-            "leaderboards": kinds["leaderboard"], "implementations": kinds["implementation"],
+            "leaderboards": kinds["leaderboard"],
+            "implementations": kinds["implementation"],
             "resources": kinds["resource"],
             "topics": sum(len(section.topics) for section in self.drafts.sections),
+            "urls": len(self.urls()),
         }
 
+    def urls(self) -> set[str]:
+        """Every distinct URL the imported records and topic texts hold."""
+        texts = [made.record.model_dump_json() for made in self.imported.records]
+        texts += [text for section in self.drafts.sections for text in section.content]
+        texts += [text for s in self.drafts.sections for t in s.topics for text in t.content]
+        return {url for text in texts for url in _URL.findall(text)}
 
-def import_list(source: Path, root: Path, *, force: bool = False, allow_skips: bool = False,
-                added: dt.date | None = None) -> ImportOutcome:
+
+def import_list(
+    source: Path,
+    root: Path,
+    *,
+    force: bool = False,
+    allow_skips: bool = False,
+    added: dt.date | None = None,
+) -> ImportOutcome:
     """Import the Markdown list `source` into the project at `root` (created when new).
 
     Nothing is written when a line could not be placed, unless `allow_skips`.
@@ -58,8 +79,9 @@ def import_list(source: Path, root: Path, *, force: bool = False, allow_skips: b
     project = Project(root)
     database = build_database(project) if project.list_file.is_file() else None
     vocabulary = load_vocabulary()
-    venues = VenueParser(database.config.venues if database else vocabulary.venues,
-                         vocabulary.venue_qualifiers)
+    venues = VenueParser(
+        database.config.venues if database else vocabulary.venues, vocabulary.venue_qualifiers
+    )
     drafts = read_list(source.read_text(encoding="utf-8"), venues, vocabulary, source.stem)
     drafts.papers = merge_papers(drafts.papers)
     topic_ids = existing_topic_ids(drafts, database.config) if database else own_topic_ids(drafts)
@@ -71,4 +93,3 @@ def import_list(source: Path, root: Path, *, force: bool = False, allow_skips: b
     if write:
         write_plan(project, plan)
     return ImportOutcome(source, drafts, imported, plan, write)
-

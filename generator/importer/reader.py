@@ -43,7 +43,9 @@ class Context:
         for topic in section.topics:
             if topic.title == title and topic.id.endswith("-papers"):
                 return topic
-        topic = TopicDraft(unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, 0, self.group)
+        topic = TopicDraft(
+            unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, 0, self.group
+        )
         section.topics.insert(0, topic)
         return topic
 
@@ -61,7 +63,9 @@ class Context:
         return self.section
 
 
-def read_list(text: str, venues: VenueParser, vocabulary: Vocabulary, fallback_title: str) -> Drafts:
+def read_list(
+    text: str, venues: VenueParser, vocabulary: Vocabulary, fallback_title: str
+) -> Drafts:
     """Every draft of the list in `text`, with each line placed or reported as skipped."""
     lines = parse_lines(text)
     title, top = build_outline(lines, venues)
@@ -73,8 +77,10 @@ def read_list(text: str, venues: VenueParser, vocabulary: Vocabulary, fallback_t
         title.body[:0] = badges
         drafts.description = _read_title_body(title, drafts)
     else:
-        read_body([line for line in lines if line.kind != "heading" and _before_headings(line, top)],
-                  context)
+        read_body(
+            [line for line in lines if line.kind != "heading" and _before_headings(line, top)],
+            context,
+        )
     for node in top:
         _visit(node, context)
     for line in lines:
@@ -114,14 +120,18 @@ def _visit(node: Node, context: Context) -> None:
         return
     drafts.place(node.number, f"{node.role} heading")
     if node.role == "section":
-        here.section = SectionDraft(unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number)
+        here.section = SectionDraft(
+            unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number
+        )
         drafts.sections.append(here.section)
         here.topic, here.group = None, None
     elif node.role == "group":
         here.topic, here.group = None, node.title
     elif node.role == "topic":
         group = node.group.title if node.group else None
-        here.topic = TopicDraft(unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number, group)
+        here.topic = TopicDraft(
+            unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number, group
+        )
         here._section().topics.append(here.topic)
     elif node.role == "venue":
         here.venue = node.venue

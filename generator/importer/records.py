@@ -40,52 +40,104 @@ class ImportedList:
     records: list[Imported] = field(default_factory=list)
 
 
-def build_records(drafts: Drafts, vocabulary: Vocabulary, added: dt.date, source_name: str,
-                  topic_ids: dict[str, str]) -> ImportedList:
+def build_records(
+    drafts: Drafts,
+    vocabulary: Vocabulary,
+    added: dt.date,
+    source_name: str,
+    topic_ids: dict[str, str],
+) -> ImportedList:
     """Validate every draft as a record; `topic_ids` maps draft topic ids to the project's."""
     result = ImportedList(config=None)
     taken: set[str] = set()
     papers = [_paper(d, topic_ids, added, taken, drafts) for d in drafts.papers]
     result.records += [p for p in papers if p is not None]
     for board in drafts.leaderboards:
-        _add(result, drafts, "leaderboard", [board.line], {
-            "id": board.id, "title": board.title, "dataset": board.title, "task": drafts.title,
-            "metric": "score", "splits": board.splits, "topics": _topics(board.topics, topic_ids),
-            "description": f"Imported from {source_name} line {board.line}: "
-                           "state the dataset, task and metric.",
-        })
+        _add(
+            result,
+            drafts,
+            "leaderboard",
+            [board.line],
+            {
+                "id": board.id,
+                "title": board.title,
+                "dataset": board.title,
+                "task": drafts.title,
+                "metric": "score",
+                "splits": board.splits,
+                "topics": _topics(board.topics, topic_ids),
+                "description": f"Imported from {source_name} line {board.line}: "
+                "state the dataset, task and metric.",
+            },
+        )
     taken = set()
     for impl in drafts.implementations:
         stem = slug(impl.name)
         if impl.group and not stem.startswith(slug(impl.group)):
             stem = f"{slug(impl.group)}-{stem}"
-        _add(result, drafts, "implementation", impl.lines, {
-            "id": unique_id(stem, taken), "name": impl.name, "url": impl.url,
-            "description": impl.description, "score": impl.score, "group": impl.group,
-            "paper": _paper_of(impl.url, papers), "links": impl.links,
-        })
+        _add(
+            result,
+            drafts,
+            "implementation",
+            impl.lines,
+            {
+                "id": unique_id(stem, taken),
+                "name": impl.name,
+                "url": impl.url,
+                "description": impl.description,
+                "score": impl.score,
+                "group": impl.group,
+                "paper": _paper_of(impl.url, papers),
+                "links": impl.links,
+            },
+        )
     taken = set()
     for resource in drafts.resources:
-        _add(result, drafts, "resource", resource.lines, {
-            "id": unique_id(slug(resource.title, 6), taken), "title": resource.title,
-            "kind": resource.kind, "links": resource.links, "description": resource.description,
-            "venue": resource.venue, "year": resource.year,
-            "topics": _topics(resource.topics, topic_ids),
-        })
+        _add(
+            result,
+            drafts,
+            "resource",
+            resource.lines,
+            {
+                "id": unique_id(slug(resource.title, 6), taken),
+                "title": resource.title,
+                "kind": resource.kind,
+                "links": resource.links,
+                "description": resource.description,
+                "venue": resource.venue,
+                "year": resource.year,
+                "topics": _topics(resource.topics, topic_ids),
+            },
+        )
     return result
 
 
-def _paper(draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: set[str],
-           drafts: Drafts) -> Imported | None:
-    links: dict[str, Any] = {"url": draft.url, "arxiv": draft.arxiv, "code": draft.code,
-                             "other": draft.other}
+def _paper(
+    draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: set[str], drafts: Drafts
+) -> Imported | None:
+    if not _topics(draft.topics, topic_ids):
+        drafts.skip(draft.lines[0], "paper not written: its heading has no topic", "")
+        return None
+    links: dict[str, Any] = {
+        "url": draft.url,
+        "arxiv": draft.arxiv,
+        "code": draft.code,
+        "other": draft.other,
+    }
     data = {
         "id": unique_id(paper_id(draft.title, draft.short_name, draft.venue, draft.year), taken),
-        "title": draft.title, "short_name": draft.short_name, "venue": draft.venue,
-        "venue_note": draft.venue_note, "year": draft.year, "kind": draft.kind,
+        "title": draft.title,
+        "short_name": draft.short_name,
+        "venue": draft.venue,
+        "venue_note": draft.venue_note,
+        "year": draft.year,
+        "kind": draft.kind,
         "links": {key: value for key, value in links.items() if value},
-        "topics": _topics(draft.topics, topic_ids), "status": draft.status,
-        "notes": notes_markdown(draft.notes), "added": added, "results": draft.results,
+        "topics": _topics(draft.topics, topic_ids),
+        "status": draft.status,
+        "notes": notes_markdown(draft.notes),
+        "added": added,
+        "results": draft.results,
     }
     return _made(drafts, "paper", draft.lines, data)
 
@@ -137,15 +189,27 @@ def new_list_config(drafts: Drafts, vocabulary: Vocabulary, source_name: str) ->
 
 def _section(section: SectionDraft) -> Section:
     return Section(
-        id=section.id, title=section.title,
+        id=section.id,
+        title=section.title,
         description=join_lines(section.content_lines, section.content),
         topics=[
-            Topic(id=topic.id, title=topic.title, group=topic.group,
-                  description=join_lines(topic.content_lines, topic.content))
+            Topic(
+                id=topic.id,
+                title=topic.title,
+                group=topic.group,
+                description=join_lines(topic.content_lines, topic.content),
+            )
             for topic in section.topics
         ],
     )
 
 
-__all__ = ["Imported", "ImportedList", "Implementation", "Leaderboard", "Resource",
-           "build_records", "new_list_config"]
+__all__ = [
+    "Imported",
+    "ImportedList",
+    "Implementation",
+    "Leaderboard",
+    "Resource",
+    "build_records",
+    "new_list_config",
+]

@@ -29,8 +29,10 @@ def read_table(lines: list[Line], context: Context) -> None:
     header, body = rows[0], rows[1:]
     drafts.place([header.number, lines[1].number], "table header")
     numeric = [
-        index for index in range(len(header.cells))
-        if index > 0 and _mostly_numbers([row.cells[index] for row in body if index < len(row.cells)])
+        index
+        for index in range(len(header.cells))
+        if index > 0
+        and _mostly_numbers([row.cells[index] for row in body if index < len(row.cells)])
     ]
     if numeric:
         _read_leaderboard(header, body, numeric, context)
@@ -49,13 +51,18 @@ def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], contex
     title = context.table_title or topic.title
     splits = [strip_emphasis(header.cells[index]).strip() for index in numeric]
     taken = {board.id for board in drafts.leaderboards}
-    board = LeaderboardDraft(header.number, unique_id(slug(title), taken), title, splits, [topic.id])
+    board = LeaderboardDraft(
+        header.number, unique_id(slug(title), taken), title, splits, [topic.id]
+    )
     drafts.leaderboards.append(board)
     row_group = None
     for row in body:
         if len(row.cells) != len(header.cells):
-            drafts.skip(row.number, f"table row has {len(row.cells)} cells, the header "
-                        f"{len(header.cells)}", row.raw.strip())
+            drafts.skip(
+                row.number,
+                f"table row has {len(row.cells)} cells, the header {len(header.cells)}",
+                row.raw.strip(),
+            )
             continue
         if not any(cell.strip() for cell in row.cells):
             drafts.place(row.number, "layout")
@@ -78,12 +85,14 @@ def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], contex
 def _is_group_row(row: Line, numeric: list[int]) -> bool:
     """A row of bold labels only, no scores: it names the rows below ('**Image-level**')."""
     filled = [cell.strip() for cell in row.cells if cell.strip()]
-    return all(index not in numeric for index, cell in enumerate(row.cells) if cell.strip()) \
-        and all(cell.startswith(("**", "__")) and cell.endswith(("**", "__")) for cell in filled)
+    return all(
+        index not in numeric for index, cell in enumerate(row.cells) if cell.strip()
+    ) and all(cell.startswith(("**", "__")) and cell.endswith(("**", "__")) for cell in filled)
 
 
-def _row_paper(row: Line, header: Line, numeric: list[int], board: LeaderboardDraft,
-               context: Context) -> PaperDraft | None:
+def _row_paper(
+    row: Line, header: Line, numeric: list[int], board: LeaderboardDraft, context: Context
+) -> PaperDraft | None:
     values, highlight = {}, False
     for split, index in zip(board.splits, numeric, strict=True):
         found = _NUMBER.match(row.cells[index])
@@ -109,8 +118,14 @@ def _row_paper(row: Line, header: Line, numeric: list[int], board: LeaderboardDr
     mark = mark or columns.get("mark")
     if notes:
         result["notes"] = notes
-    draft = PaperDraft(lines=[row.number], title=name, topics=list(board.topics),
-                       title_is_name=True, short_name=name, results=[result])
+    draft = PaperDraft(
+        lines=[row.number],
+        title=name,
+        topics=list(board.topics),
+        title_is_name=True,
+        short_name=name,
+        results=[result],
+    )
     if url and _is_code(url, context):
         draft.code = [{"url": url}]
     elif url:
@@ -123,7 +138,9 @@ def _row_paper(row: Line, header: Line, numeric: list[int], board: LeaderboardDr
     return draft
 
 
-def _text_columns(row: Line, header: Line, numeric: list[int], result: dict, context: Context) -> str:
+def _text_columns(
+    row: Line, header: Line, numeric: list[int], result: dict, context: Context
+) -> str:
     notes = []
     for index in range(1, len(header.cells)):
         cell = row.cells[index].strip()
@@ -164,12 +181,14 @@ def _read_resource_rows(header: Line, body: list[Line], context: Context) -> Non
             for i, cell in enumerate(row.cells[1:], start=1)
             if cell.strip() and i < len(header.cells) and not find_links(cell)
         ]
-        drafts.resources.append(ResourceDraft(
-            lines=[row.number],
-            title=first_text or links[0].plain_label,
-            kind=context.vocabulary.resource_kind(" ".join([row.text, *context.headings])),
-            links=[{"label": link.plain_label or "link", "url": link.url} for link in links],
-            description="; ".join(described) or None,
-            topics=[context.topic.id] if context.topic else [],
-        ))
+        drafts.resources.append(
+            ResourceDraft(
+                lines=[row.number],
+                title=first_text or links[0].plain_label,
+                kind=context.vocabulary.resource_kind(" ".join([row.text, *context.headings])),
+                links=[{"label": link.plain_label or "link", "url": link.url} for link in links],
+                description="; ".join(described) or None,
+                topics=[context.topic.id] if context.topic else [],
+            )
+        )
         drafts.place(row.number, "resource")

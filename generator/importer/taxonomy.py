@@ -30,23 +30,36 @@ def existing_topic_ids(drafts: Drafts, config: ListConfig) -> dict[str, str]:
             if found:
                 mapping[topic.id] = found
             else:
-                drafts.skip(topic.line, f"heading '{topic.title}' has no topic in papers/list.yaml; "
-                            f"add one (id: {topic.id}) or import into an empty folder", "")
+                drafts.skip(
+                    topic.line,
+                    f"heading '{topic.title}' has no topic in papers/list.yaml; "
+                    f"add one (id: {topic.id}) or import into an empty folder",
+                    "",
+                )
     _check_content(drafts, config, mapping)
     return mapping
 
 
 def _check_content(drafts: Drafts, config: ListConfig, mapping: dict[str, str]) -> None:
-    descriptions = {topic.id: topic.description or "" for s in config.sections for topic in s.topics}
+    descriptions = {
+        topic.id: topic.description or "" for s in config.sections for topic in s.topics
+    }
     descriptions.update({s.id: s.description or "" for s in config.sections})
-    section_ids = {s.title.casefold(): s.id for s in config.sections} | {s.id: s.id for s in config.sections}
+    section_ids = {s.title.casefold(): s.id for s in config.sections} | {
+        s.id: s.id for s in config.sections
+    }
     for section in drafts.sections:
-        holders = [(section_ids.get(section.id) or section_ids.get(section.title.casefold()), section)]
+        holders = [
+            (section_ids.get(section.id) or section_ids.get(section.title.casefold()), section)
+        ]
         holders += [(mapping.get(topic.id), topic) for topic in section.topics]
         for target, holder in holders:
             text = descriptions.get(target or "", "")
             for line, content in zip(holder.content_lines, holder.content, strict=True):
                 if content.strip() not in text:
-                    drafts.skip(line, f"not in the description of '{target or holder.title}' in "
-                                "papers/list.yaml (the import never rewrites it); add it there",
-                                content.strip())
+                    drafts.skip(
+                        line,
+                        f"not in the description of '{target or holder.title}' in "
+                        "papers/list.yaml (the import never rewrites it); add it there",
+                        content.strip(),
+                    )

@@ -37,16 +37,21 @@ class VenueParser:
                 self._ids[name.casefold()] = venue.id
         names = sorted(self._ids, key=len, reverse=True)
         alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s?") for name in names)
-        self._pattern = re.compile(
-            rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})"
-            r"(?:\s?'?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
-            rf"|(?P<first>(?:19|20)\d{{2}})(?P<after>{alternatives})"
-            r"|(?P<bare>(?:19|20)\d{2}))(?![A-Za-z0-9])",
-            re.IGNORECASE,
-        ) if names else re.compile(r"(?<![A-Za-z0-9.])(?P<bare>(?:19|20)\d{2})(?![A-Za-z0-9])")
+        self._pattern = (
+            re.compile(
+                rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})"
+                r"(?:\s?'?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
+                rf"|(?P<first>(?:19|20)\d{{2}})(?P<after>{alternatives})"
+                r"|(?P<bare>(?:19|20)\d{2}))(?![A-Za-z0-9])",
+                re.IGNORECASE,
+            )
+            if names
+            else re.compile(r"(?<![A-Za-z0-9.])(?P<bare>(?:19|20)\d{2})(?![A-Za-z0-9])")
+        )
         qualifier_names = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
-        self._qualifier = re.compile(rf"\s*\b({qualifier_names})\b", re.IGNORECASE) \
-            if qualifier_names else None
+        self._qualifier = (
+            re.compile(rf"\s*\b({qualifier_names})\b", re.IGNORECASE) if qualifier_names else None
+        )
 
     def find(self, text: str, *, at_start: bool = False) -> VenueMark | None:
         """The first venue mark that follows a separator (or starts `text` when `at_start`)."""

@@ -34,16 +34,21 @@ class Plan:
     forced: bool = False
 
 
-def plan_writes(project: Project, imported: ImportedList, database: Database | None,
-                force: bool) -> Plan:
+def plan_writes(
+    project: Project, imported: ImportedList, database: Database | None, force: bool
+) -> Plan:
     """Which files the import writes into `project`."""
     plan = Plan(new_project=database is None, forced=force)
     if imported.config is not None:
         plan.writes.append((project.list_file, record_yaml(LIST_KIND, imported.config)))
-    matches = {
-        (made.kind, made.record.id): _existing_match(made, database)  # type: ignore[attr-defined]
-        for made in imported.records
-    } if database else {}
+    matches = (
+        {
+            (made.kind, made.record.id): _existing_match(made, database)  # type: ignore[attr-defined]
+            for made in imported.records
+        }
+        if database
+        else {}
+    )
     for made in imported.records:
         existing_id = matches.get((made.kind, made.record.id))  # type: ignore[attr-defined]
         made = _with_references(made, matches)
@@ -51,9 +56,13 @@ def plan_writes(project: Project, imported: ImportedList, database: Database | N
             plan.kept.append((made, existing_id))
             if not force:
                 continue
-            made = Imported(made.kind, made.record.model_copy(update={"id": existing_id}), made.lines)
+            made = Imported(
+                made.kind, made.record.model_copy(update={"id": existing_id}), made.lines
+            )
         kind = KIND_BY_NAME[made.kind]
-        plan.writes.append((project.record_path(kind, made.record.id), record_yaml(kind, made.record)))
+        plan.writes.append(
+            (project.record_path(kind, made.record.id), record_yaml(kind, made.record))
+        )
     return plan
 
 
@@ -65,9 +74,11 @@ def _with_references(made: Imported, matches: dict[tuple[str, str], str | None])
         record = record.model_copy(update={"paper": paper})
     if isinstance(record, Paper) and record.results:
         rows = [
-            row.model_copy(update={
-                "leaderboard": matches.get(("leaderboard", row.leaderboard)) or row.leaderboard
-            })
+            row.model_copy(
+                update={
+                    "leaderboard": matches.get(("leaderboard", row.leaderboard)) or row.leaderboard
+                }
+            )
             for row in record.results
         ]
         record = record.model_copy(update={"results": rows})
@@ -99,8 +110,10 @@ def _same(record: Record, other: Record) -> bool:
     if isinstance(record, Implementation) and isinstance(other, Implementation):
         return record.url == other.url and record.name == other.name
     if isinstance(record, Resource) and isinstance(other, Resource):
-        return normalized_title(record.title) == normalized_title(other.title) or \
-            record.links[0].url == other.links[0].url
+        return (
+            normalized_title(record.title) == normalized_title(other.title)
+            or record.links[0].url == other.links[0].url
+        )
     return False
 
 
@@ -110,9 +123,13 @@ def _same_paper(paper: Paper, other: Paper) -> bool:
     if paper.links.url and paper.links.url == other.links.url:
         return True
     if paper.short_name and (paper.short_name, paper.venue, paper.year) == (
-        other.short_name, other.venue, other.year
+        other.short_name,
+        other.venue,
+        other.year,
     ):
         return True
     mine, theirs = normalized_title(paper.title), normalized_title(other.title)
     shorter = min(len(mine), len(theirs))
-    return mine == theirs or (shorter >= _MIN_PREFIX and (mine.startswith(theirs) or theirs.startswith(mine)))
+    return mine == theirs or (
+        shorter >= _MIN_PREFIX and (mine.startswith(theirs) or theirs.startswith(mine))
+    )
