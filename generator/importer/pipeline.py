@@ -19,7 +19,6 @@ from generator.importer.vocabulary import load_vocabulary
 from generator.importer.writer import Plan, plan_writes, write_plan
 from generator.layout import Project
 
-
 _URL = re.compile(r"https?://[^\s\"')\]>]+")
 
 
