@@ -11,6 +11,7 @@ from generator.importer.entrytext import parse_entry
 from generator.importer.inline import find_all_links, links_to_labels, squeeze
 from generator.importer.markdown import Line
 from generator.importer.papers import notes_text
+from generator.importer.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from generator.importer.reader import Context
@@ -91,7 +92,7 @@ def read_resource(line: Line, children: list[Line], context: Context) -> None:
     context.drafts.place(draft.lines, "resource")
 
 
-def _label_title(label: str, vocabulary) -> str | None:
+def _label_title(label: str, vocabulary: Vocabulary) -> str | None:
     words = label.split()
     if (
         not words

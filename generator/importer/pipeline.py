@@ -84,7 +84,7 @@ def import_list(
     drafts = read_list(source.read_text(encoding="utf-8"), venues, vocabulary, source.stem)
     drafts.papers = merge_papers(drafts.papers)
     topic_ids = existing_topic_ids(drafts, database.config) if database else own_topic_ids(drafts)
-    imported = build_records(drafts, vocabulary, added or dt.date.today(), source.name, topic_ids)
+    imported = build_records(drafts, added or dt.date.today(), source.name, topic_ids)
     if database is None:
         imported.config = new_list_config(drafts, vocabulary, source.name)
     plan = plan_writes(project, imported, database, force)

@@ -38,7 +38,7 @@ class Context:
         """The topic papers here belong to; a section holding papers directly gets one."""
         if self.topic is not None:
             return self.topic
-        section = self._section()
+        section = self.current_section()
         title = self.group or section.title
         for topic in section.topics:
             if topic.title == title and topic.id.endswith("-papers"):
@@ -51,12 +51,12 @@ class Context:
 
     def add_content(self, lines: list[Line]) -> None:
         """Keep lines that are not entries as Markdown of their topic or section."""
-        holder = self.topic or self._section()
+        holder = self.topic or self.current_section()
         holder.content.extend(line.raw.rstrip() for line in lines)
         holder.content_lines.extend(line.number for line in lines)
         self.drafts.place([line.number for line in lines], "topic content")
 
-    def _section(self) -> SectionDraft:
+    def current_section(self) -> SectionDraft:
         if self.section is None:  # entries before any section heading
             self.section = SectionDraft(unique_id("entries", self.taxonomy_ids), "Entries", 0)
             self.drafts.sections.insert(0, self.section)
@@ -132,7 +132,7 @@ def _visit(node: Node, context: Context) -> None:
         here.topic = TopicDraft(
             unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number, group
         )
-        here._section().topics.append(here.topic)
+        here.current_section().topics.append(here.topic)
     elif node.role == "venue":
         here.venue = node.venue
     elif node.role == "table":

@@ -12,12 +12,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.importer.drafts import Drafts, PaperDraft, SectionDraft, join_lines
+from generator.importer.drafts import (
+    Drafts,
+    LeaderboardDraft,
+    PaperDraft,
+    SectionDraft,
+    join_lines,
+)
 from generator.importer.ids import paper_id, slug, unique_id
 from generator.importer.merge import notes_markdown
 from generator.importer.vocabulary import Vocabulary
 from generator.layout import KIND_BY_NAME
-from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
+from generator.models import ListConfig, Paper
 from generator.models.fields import Record
 from generator.models.listconfig import Section, Topic
 
@@ -41,60 +47,72 @@ class ImportedList:
 
 
 def build_records(
-    drafts: Drafts,
-    vocabulary: Vocabulary,
-    added: dt.date,
-    source_name: str,
-    topic_ids: dict[str, str],
+    drafts: Drafts, added: dt.date, source_name: str, topic_ids: dict[str, str]
 ) -> ImportedList:
     """Validate every draft as a record; `topic_ids` maps draft topic ids to the project's."""
-    result = ImportedList(config=None)
     taken: set[str] = set()
-    papers = [_paper(d, topic_ids, added, taken, drafts) for d in drafts.papers]
-    result.records += [p for p in papers if p is not None]
-    for board in drafts.leaderboards:
-        _add(
-            result,
-            drafts,
-            "leaderboard",
-            [board.line],
-            {
-                "id": board.id,
-                "title": board.title,
-                "dataset": board.title,
-                "task": drafts.title,
-                "metric": "score",
-                "splits": board.splits,
-                "topics": _topics(board.topics, topic_ids),
-                "description": f"Imported from {source_name} line {board.line}: "
-                "state the dataset, task and metric.",
-            },
-        )
-    taken = set()
+    papers = [_paper(draft, topic_ids, added, taken, drafts) for draft in drafts.papers]
+    made = [
+        *papers,
+        *(_leaderboard(board, drafts, source_name, topic_ids) for board in drafts.leaderboards),
+        *_implementations(drafts, papers),
+        *_resources(drafts, topic_ids),
+    ]
+    return ImportedList(config=None, records=[record for record in made if record is not None])
+
+
+def _leaderboard(
+    board: LeaderboardDraft, drafts: Drafts, source_name: str, topic_ids: dict[str, str]
+) -> Imported | None:
+    return _made(
+        drafts,
+        "leaderboard",
+        [board.line],
+        {
+            "id": board.id,
+            "title": board.title,
+            "dataset": board.title,
+            "task": drafts.title,
+            "metric": "score",
+            "splits": board.splits,
+            "topics": _topics(board.topics, topic_ids),
+            "description": f"Imported from {source_name} line {board.line}: "
+            "state the dataset, task and metric.",
+        },
+    )
+
+
+def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Imported | None]:
+    taken: set[str] = set()
+    made = []
     for impl in drafts.implementations:
         stem = slug(impl.name)
         if impl.group and not stem.startswith(slug(impl.group)):
-            stem = f"{slug(impl.group)}-{stem}"
-        _add(
-            result,
-            drafts,
-            "implementation",
-            impl.lines,
-            {
-                "id": unique_id(stem, taken),
-                "name": impl.name,
-                "url": impl.url,
-                "description": impl.description,
-                "score": impl.score,
-                "group": impl.group,
-                "paper": _paper_of(impl.url, papers),
-                "links": impl.links,
-            },
+            stem = f"{slug(impl.group)}-{stem}"  # 'sec-original' for 'original' under 'SEC'
+        made.append(
+            _made(
+                drafts,
+                "implementation",
+                impl.lines,
+                {
+                    "id": unique_id(stem, taken),
+                    "name": impl.name,
+                    "url": impl.url,
+                    "description": impl.description,
+                    "score": impl.score,
+                    "group": impl.group,
+                    "paper": _paper_of(impl.url, papers),
+                    "links": impl.links,
+                },
+            )
         )
-    taken = set()
-    for resource in drafts.resources:
-        _add(
-            result,
+    return made
+
+
+def _resources(drafts: Drafts, topic_ids: dict[str, str]) -> list[Imported | None]:
+    taken: set[str] = set()
+    return [
+        _made(
             drafts,
             "resource",
             resource.lines,
@@ -109,7 +127,8 @@ def build_records(
                 "topics": _topics(resource.topics, topic_ids),
             },
         )
-    return result
+        for resource in drafts.resources
+    ]
 
 
 def _paper(
@@ -140,12 +159,6 @@ def _paper(
         "results": draft.results,
     }
     return _made(drafts, "paper", draft.lines, data)
-
-
-def _add(result: ImportedList, drafts: Drafts, kind: str, lines: list[int], data: dict) -> None:
-    made = _made(drafts, kind, lines, data)
-    if made is not None:
-        result.records.append(made)
 
 
 def _made(drafts: Drafts, kind: str, lines: list[int], data: dict) -> Imported | None:
@@ -202,14 +215,3 @@ def _section(section: SectionDraft) -> Section:
             for topic in section.topics
         ],
     )
-
-
-__all__ = [
-    "Imported",
-    "ImportedList",
-    "Implementation",
-    "Leaderboard",
-    "Resource",
-    "build_records",
-    "new_list_config",
-]
