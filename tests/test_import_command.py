@@ -114,3 +114,15 @@ def test_a_heading_the_project_has_no_topic_for_is_reported(imported: Path, caps
 def test_a_missing_list_file_is_a_usage_error(tmp_path: Path, capsys):
     assert main(["-C", str(tmp_path), "import", str(tmp_path / "nope.md")]) == 2
     assert capsys.readouterr().err == f"curate: {tmp_path / 'nope.md'}: no such file\n"
+
+
+def test_a_list_that_is_not_utf8_is_a_usage_error(tmp_path: Path, capsys):
+    source = tmp_path / "list.md"
+    source.write_bytes(b"# Title\n- \xff\xfe paper\n")
+
+    assert main(["-C", str(tmp_path), "import", str(source)]) == 2
+    assert capsys.readouterr().err == (
+        f"curate: {source}: not UTF-8 text (invalid start byte at byte 10); "
+        "save the list as UTF-8\n"
+    )
+    assert not (tmp_path / "papers").exists()

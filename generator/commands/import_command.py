@@ -48,9 +48,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"curate: {args.list_file}: no such file", file=sys.stderr)
         return 2
     root = _project_root(args.directory)
-    outcome = import_list(
-        args.list_file, root, force=args.force, allow_skips=args.allow_skips, added=args.added
-    )
+    try:
+        outcome = import_list(
+            args.list_file, root, force=args.force, allow_skips=args.allow_skips, added=args.added
+        )
+    except UnicodeDecodeError as error:
+        print(
+            f"curate: {args.list_file}: not UTF-8 text ({error.reason} at byte "
+            f"{error.start}); save the list as UTF-8",
+            file=sys.stderr,
+        )
+        return 2
     print(summary(outcome, root))
     return 0 if outcome.written else 1
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 STATUS_OF_BOX = {"x": "read", " ": "to-read", None: "untracked"}
 STATUS_RANK = {"untracked": 0, "to-read": 1, "read": 2}
 
 
+_LIST_ITEM = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s")
+
+
 def join_lines(numbers: list[int], texts: list[str]) -> str | None:
-    """Markdown of source lines: adjacent lines stay together, a gap becomes a blank line."""
+    """Markdown of source lines: adjacent lines stay together, a gap becomes a blank line.
+
+    Text right after a list gets a blank line too, so that it does not join the last item.
+    """
     parts: list[str] = []
     for index, (number, text) in enumerate(zip(numbers, texts, strict=True)):
-        if index and number - numbers[index - 1] > 1:
+        after_list = index and _LIST_ITEM.match(texts[index - 1]) and not _LIST_ITEM.match(text)
+        if index and (number - numbers[index - 1] > 1 or after_list):
             parts.append("")
         parts.append(text)
     return "\n".join(parts) or None
