@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from completeness import missing_entries
+from tests.completeness import missing_entries
 
 from generator.cli import main
 

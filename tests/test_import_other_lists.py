@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from completeness import missing_entries
+from tests.completeness import missing_entries
 
 from generator.cli import main
 from generator.importer import import_list

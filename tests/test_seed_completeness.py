@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from completeness import missing_entries
+from tests.completeness import missing_entries
 
 from generator.database import build_database
 from generator.layout import Project
