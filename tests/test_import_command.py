@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.completeness import missing_entries
 
 from generator.cli import main
+from tests.completeness import missing_entries
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SOURCE_LIST = REPO_ROOT.parent / "shared" / "seeds" / "000_9c47f6f9112c3cc5.txt"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.completeness import missing_entries
 
 from generator.cli import main
 from generator.importer import import_list
+from tests.completeness import missing_entries
 
 LISTS = Path(__file__).parent / "data" / "lists"
 ADDED = dt.date(2020, 1, 1)

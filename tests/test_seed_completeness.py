@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.completeness import missing_entries
 
 from generator.database import build_database
 from generator.layout import Project
+from tests.completeness import missing_entries
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SOURCE_LIST = REPO_ROOT.parent / "shared" / "seeds" / "000_9c47f6f9112c3cc5.txt"

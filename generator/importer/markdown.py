@@ -76,7 +76,7 @@ def classify_line(number: int, raw: str) -> Line:
         content = bullet.group(2).strip()
         box = _CHECKBOX.match(content)
         if box:
-            state = "x" if box.group(1) in "xX" else " "
+            state: Literal[" ", "x"] = "x" if box.group(1) in "xX" else " "
             return Line(number, "bullet", raw, box.group(2).strip(), level=indent, checkbox=state)
         return Line(number, "bullet", raw, content, level=indent)
     if _HTML.match(raw):

@@ -30,7 +30,8 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
         context.add_content([line, *children])
         return
     topic = context.paper_topic()
-    code_children = [child for child in children if _code_url(child, context)]
+    code_urls = {child.number: _code_url(child, context) for child in children}
+    code_children = [child for child in children if code_urls[child.number]]
     children = [child for child in children if child not in code_children]
     draft = PaperDraft(
         lines=[line.number, *(child.number for child in [*children, *code_children])],
@@ -40,7 +41,7 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
         short_name=entry.short_name or short_name_of(entry.title),
         url=entry.url,
         arxiv=arxiv_id(entry.url),
-        code=entry.code + [_code_link(child, context) for child in code_children],
+        code=entry.code + [_code_link(child, code_urls[child.number] or "") for child in code_children],
         other=entry.other,
     )
     if mark is not None:
@@ -70,8 +71,7 @@ def _code_url(line: Line, context: Context) -> str | None:
     return url if host.lower().removeprefix("www.") in context.vocabulary.code_hosts else None
 
 
-def _code_link(line: Line, context: Context) -> dict:
-    url = _code_url(line, context)
+def _code_link(line: Line, url: str) -> dict:
     rest = line.text[line.text.index(url) + len(url) :].lstrip(")]").strip()
     label = rest.strip("[]() ").strip()
     return {"url": url, **({"label": label} if label else {})}

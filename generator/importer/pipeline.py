@@ -18,6 +18,7 @@ from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary
 from generator.importer.writer import Plan, plan_writes, write_plan
 from generator.layout import Project
+from generator.models import Paper
 
 _URL = re.compile(r"https?://[^\s\"')\]>]+")
 
@@ -39,14 +40,14 @@ class ImportOutcome:
     def counts(self) -> dict[str, int]:
         """Entries found in the list, by kind (papers also by reading status)."""
         kinds = Counter(made.kind for made in self.imported.records)
-        papers = [made.record for made in self.imported.records if made.kind == "paper"]
-        status = Counter(paper.status for paper in papers)  # type: ignore[attr-defined]
+        papers = [made.record for made in self.imported.records if isinstance(made.record, Paper)]
+        status = Counter(paper.status for paper in papers)
         return {
             "papers": kinds["paper"],
             "read": status["read"],
             "to-read": status["to-read"],
             "untracked": status["untracked"],
-            "leaderboard rows": sum(len(p.results) for p in papers),  # type: ignore[attr-defined]
+            "leaderboard rows": sum(len(paper.results) for paper in papers),
             "leaderboards": kinds["leaderboard"],
             "implementations": kinds["implementation"],
             "resources": kinds["resource"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from generator.importer.drafts import LeaderboardDraft, PaperDraft, ResourceDraft
 from generator.importer.entrytext import arxiv_id
@@ -160,8 +161,8 @@ def _text_columns(
 
 
 def _is_code(url: str, context: Context) -> bool:
-    host = (re.match(r"https?://([^/]+)", url) or [None, ""])[1].lower()
-    return host.removeprefix("www.") in context.vocabulary.code_hosts
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host in context.vocabulary.code_hosts
 
 
 def _read_resource_rows(header: Line, body: list[Line], context: Context) -> None:

@@ -7,7 +7,7 @@ so content missing from it is reported rather than lost in silence.
 
 from __future__ import annotations
 
-from generator.importer.drafts import Drafts
+from generator.importer.drafts import Drafts, SectionDraft, TopicDraft
 from generator.models import ListConfig
 
 
@@ -19,10 +19,10 @@ def own_topic_ids(drafts: Drafts) -> dict[str, str]:
 def existing_topic_ids(drafts: Drafts, config: ListConfig) -> dict[str, str]:
     """Draft topic id -> project topic id; unmatched headings are reported on `drafts`."""
     by_key: dict[str, str] = {}
-    for section in config.sections:
-        for topic in section.topics:
-            by_key.setdefault(topic.id, topic.id)
-            by_key.setdefault(topic.title.casefold(), topic.id)
+    for project_section in config.sections:
+        for project_topic in project_section.topics:
+            by_key.setdefault(project_topic.id, project_topic.id)
+            by_key.setdefault(project_topic.title.casefold(), project_topic.id)
     mapping: dict[str, str] = {}
     for section in drafts.sections:
         for topic in section.topics:
@@ -49,7 +49,7 @@ def _check_content(drafts: Drafts, config: ListConfig, mapping: dict[str, str]) 
         s.id: s.id for s in config.sections
     }
     for section in drafts.sections:
-        holders = [
+        holders: list[tuple[str | None, SectionDraft | TopicDraft]] = [
             (section_ids.get(section.id) or section_ids.get(section.title.casefold()), section)
         ]
         holders += [(mapping.get(topic.id), topic) for topic in section.topics]

@@ -60,9 +60,8 @@ def plan_writes(
                 made.kind, made.record.model_copy(update={"id": existing_id}), made.lines
             )
         kind = KIND_BY_NAME[made.kind]
-        plan.writes.append(
-            (project.record_path(kind, made.record.id), record_yaml(kind, made.record))
-        )
+        record_id: str = made.record.id  # type: ignore[attr-defined]
+        plan.writes.append((project.record_path(kind, record_id), record_yaml(kind, made.record)))
     return plan
 
 
