@@ -13,11 +13,12 @@ each entry, URL or checkbox state of the list that the database does not hold:
 - every heading must be a section, topic, group or leaderboard title, or listed as an attribute
   heading (a venue heading such as 'ICCV2019').
 
-Run it by hand: `python tests/completeness.py LIST.md PROJECT_DIR`.
+Run it by hand: `python tests/completeness.py LIST.md PROJECT_DIR [--attribute-heading ICCV2019]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from dataclasses import dataclass, field
@@ -65,11 +66,7 @@ def scan_source(path: Path) -> tuple[list[SourceLine], list[tuple[int, str]]]:
             continue
         html_heading = re.fullmatch(r"<h([1-6])[^>]*>(.*?)</h\1>", stripped)
         if stripped.startswith("#") or html_heading:
-            level = (
-                int(html_heading.group(1))
-                if html_heading
-                else len(stripped) - len(stripped.lstrip("#"))
-            )
+            level = int(html_heading.group(1)) if html_heading else len(stripped) - len(stripped.lstrip("#"))
             text = html_heading.group(2).strip() if html_heading else stripped.lstrip("#").strip()
             headings.append((index + 1, text))
             top = text if level <= 2 else top
@@ -151,9 +148,7 @@ def missing_entries(
     return problems
 
 
-def _owner(
-    entry: SourceLine, view: DatabaseView, folder: str | None
-) -> tuple[str | None, str | None]:
+def _owner(entry: SourceLine, view: DatabaseView, folder: str | None) -> tuple[str | None, str | None]:
     plain = _plain(entry.text)
     start = _norm(plain)
     candidates = sorted(
@@ -216,11 +211,7 @@ def _strings(value) -> list[str]:
 
 def _plain(text: str) -> str:
     text = _LINK.sub(
-        lambda m: (
-            " "
-            if m.group(1).strip("[]").lower() in _POINTER_LABELS
-            else f" {m.group(1).strip('[]')} "
-        ),
+        lambda m: " " if m.group(1).strip("[]").lower() in _POINTER_LABELS else f" {m.group(1).strip('[]')} ",
         text,
     )
     text = re.sub(r"</?sub>", " ", text)
@@ -237,7 +228,33 @@ def _words(text: str) -> set[str]:
     return found | {word[2:] for word in found if re.fullmatch(r"(19|20)\d\d", word)}
 
 
-if __name__ == "__main__":
-    found = missing_entries(Path(sys.argv[1]), Path(sys.argv[2]))
+def main(argv: list[str] | None = None) -> int:
+    """Print what the database lacks; exit 1 when anything."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="the Markdown list")
+    parser.add_argument("project", type=Path, help="the folder holding papers/")
+    parser.add_argument(
+        "--attribute-heading",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a heading that names no topic (a venue heading such as ICCV2019)",
+    )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="HEADING=FOLDER",
+        help="lines under a top heading must be records of FOLDER",
+    )
+    args = parser.parse_args(argv)
+    kinds = dict(item.split("=", 1) for item in args.kind)
+    found = missing_entries(
+        args.source, args.project, kinds=kinds, attribute_headings=set(args.attribute_heading)
+    )
     print("\n".join(found) or "complete: every entry, URL and checkbox state is in the database")
-    sys.exit(1 if found else 0)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
