@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
 from generator.importer import import_list
 from tests.completeness import missing_entries
 
@@ -26,14 +25,14 @@ def records(project: Path, folder: str) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("name", ["architectures.md", "wsss-by-year.md", "by-supervision.md"])
-def test_every_line_is_placed_or_reported_and_the_result_validates(name: str, tmp_path: Path):
+def test_every_line_is_placed_or_reported_and_the_result_validates(name, tmp_path: Path, curate):
     source = LISTS / name
     outcome = import_list(source, tmp_path, allow_skips=True, added=ADDED)
     line_count = len(source.read_text().splitlines())
 
     accounted = set(outcome.drafts.placed) | {skipped.line for skipped in outcome.skipped}
     assert accounted == set(range(1, line_count + 1))
-    assert main(["-C", str(tmp_path), "validate"]) == 0
+    assert curate("-C", tmp_path, "validate").exit_code == 0
 
 
 def test_bare_urls_and_code_sub_bullets(tmp_path: Path):
@@ -92,9 +91,9 @@ def test_a_results_table_becomes_a_leaderboard_and_papers_by_year_join_its_rows(
         "arXiv",
         2018,
     )
-    assert missing_entries(
-        source, tmp_path, attribute_headings={"Table of Contents", "2019", "2018"}
-    ) == ["line 38: no record holds 'Scribblesup   S'"]
+    assert missing_entries(source, tmp_path, attribute_headings={"Table of Contents", "2019", "2018"}) == [
+        "line 38: no record holds 'Scribblesup   S'"
+    ]
 
 
 def test_task_list_boxes_become_reading_status(tmp_path: Path):
@@ -113,33 +112,30 @@ def test_task_list_boxes_become_reading_status(tmp_path: Path):
         "simple-does-it-weakly-supervised-instance-cvpr2017": "to-read",
     }
     assert papers["simple-does-it-weakly-supervised-instance-cvpr2017"]["notes"] == (
-        "comments: Grabcut+(HED boundary) and MCG, train the segmentation network directly on "
-        "generated masks"
+        "comments: Grabcut+(HED boundary) and MCG, train the segmentation network directly on generated masks"
     )
     assert "- [x] Paper list\n\t- [x] box\n\t- [ ] one-shot" in config["description"]
     assert [section["title"] for section in config["sections"]] == [
         "1.Bounding box supervision",
         "2.Image label supervision",
     ]
-    assert missing_entries(
-        source, tmp_path, attribute_headings={"Typical weak supervision problems"}
-    ) == [
-        'line 24: no record holds \'<img src="img/instance.PNG" alt="instance segmentation" '
-        'width="450" />\''
+    assert missing_entries(source, tmp_path, attribute_headings={"Typical weak supervision problems"}) == [
+        'line 24: no record holds \'<img src="img/instance.PNG" alt="instance segmentation" width="450" />\''
     ]
 
 
-def test_a_skipped_line_stops_the_import_unless_allowed(tmp_path: Path, capsys):
+def test_a_skipped_line_stops_the_import_unless_allowed(tmp_path: Path, curate):
     source = LISTS / "by-supervision.md"
+    result = curate("-C", tmp_path, "import", source)
 
-    assert main(["-C", str(tmp_path), "import", str(source)]) == 1
+    assert result.exit_code == 1
     assert not (tmp_path / "papers").exists()
-    assert capsys.readouterr().out.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"{source}:24: skipped: html line: no entry made: "
         '<img src="img/instance.PNG" alt="instance segmentation" width="450" />',
         "found 7 papers (2 read, 2 to read, 3 not tracked), 0 leaderboards with 0 rows, "
         "0 implementations, 0 resources, 2 topics, 12 URLs",
         "skipped 1 line; nothing written (use --allow-skips to write anyway)",
     ]
-    assert main(["-C", str(tmp_path), "import", str(source), "--allow-skips"]) == 0
+    assert curate("-C", tmp_path, "import", source, "--allow-skips").exit_code == 0
     assert len(records(tmp_path, "papers")) == 7

@@ -75,8 +75,7 @@ def test_a_venue_heading_is_recognized_whole():
             "A global context vector",
         ),
         (
-            "Simple Does It: Weakly Supervised Instance and Semantic Segmentation: "
-            "bbox-level, many",
+            "Simple Does It: Weakly Supervised Instance and Semantic Segmentation: bbox-level, many",
             "Simple Does It: Weakly Supervised Instance and Semantic Segmentation",
             None,
             "bbox-level, many",
