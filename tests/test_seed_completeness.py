@@ -15,8 +15,8 @@ import yaml
 from generator.database import build_database
 from generator.layout import Project
 from tests.completeness import missing_entries
+from tests.conftest import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 SOURCE_LIST = REPO_ROOT.parent / "shared" / "seeds" / "000_9c47f6f9112c3cc5.txt"
 VENUE_HEADINGS = {"ICCV2019", "CVPR2019"}
 """Headings of the source that give their entries a venue instead of naming a topic."""

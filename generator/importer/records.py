@@ -84,6 +84,7 @@ def _leaderboard(
 
 def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Imported | None]:
     taken: set[str] = set()
+    papers_by_url = _papers_by_url(papers)
     made = []
     for impl in drafts.implementations:
         stem = slug(impl.name)
@@ -101,7 +102,7 @@ def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Impo
                     "description": impl.description,
                     "score": impl.score,
                     "group": impl.group,
-                    "paper": _paper_of(impl.url, papers),
+                    "paper": papers_by_url.get(impl.url.rstrip("/")),
                     "links": impl.links,
                 },
             )
@@ -177,14 +178,16 @@ def _topics(ids: list[str], topic_ids: dict[str, str]) -> list[str]:
     return [topic_ids[topic] for topic in ids if topic in topic_ids]
 
 
-def _paper_of(url: str, papers: list[Imported | None]) -> str | None:
+def _papers_by_url(papers: list[Imported | None]) -> dict[str, str]:
+    """Paper id by each of its URLs (main link and code), the first paper winning."""
+    by_url: dict[str, str] = {}
     for made in papers:
         paper = made.record if made else None
-        if isinstance(paper, Paper) and url.rstrip("/") in {
-            u.rstrip("/") for u in [paper.links.url, *(code.url for code in paper.links.code)] if u
-        }:
-            return paper.id
-    return None
+        if isinstance(paper, Paper):
+            for url in [paper.links.url, *(code.url for code in paper.links.code)]:
+                if url:
+                    by_url.setdefault(url.rstrip("/"), paper.id)
+    return by_url
 
 
 def new_list_config(drafts: Drafts, vocabulary: Vocabulary, source_name: str) -> ListConfig:

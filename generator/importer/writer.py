@@ -1,9 +1,6 @@
 """Decide what to write, then write it: new records only, unless --force replaces existing ones.
 
-An imported record is the same as an existing one when it has the same id, or (papers) the same
-title, arXiv id, main URL, or short name at the same venue and year, or a title that one of
-them starts with; (implementations) the same
-URL and name; (resources) the same title or first link.
+Which existing record an imported one is: `generator.importer.matching`.
 """
 
 from __future__ import annotations
@@ -11,16 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.crosscheck import normalized_title
 from generator.database import Database
+from generator.importer.matching import existing_records
 from generator.importer.records import Imported, ImportedList
 from generator.layout import KIND_BY_NAME, LIST_KIND, Project
-from generator.models import Implementation, Paper, Resource
-from generator.models.fields import Record
+from generator.models import Implementation, Paper
 from generator.schema import write_schemas
 from generator.yamlwrite import record_yaml, write_text_atomically
-
-_MIN_PREFIX = 12
 
 
 @dataclass
@@ -34,21 +28,17 @@ class Plan:
     forced: bool = False
 
 
-def plan_writes(
-    project: Project, imported: ImportedList, database: Database | None, force: bool
-) -> Plan:
+def plan_writes(project: Project, imported: ImportedList, database: Database | None, force: bool) -> Plan:
     """Which files the import writes into `project`."""
     plan = Plan(new_project=database is None, forced=force)
     if imported.config is not None:
         plan.writes.append((project.list_file, record_yaml(LIST_KIND, imported.config)))
-    matches = (
-        {
-            (made.kind, made.record.id): _existing_match(made, database)  # type: ignore[attr-defined]
-            for made in imported.records
-        }
-        if database
-        else {}
-    )
+    indexes = existing_records(database) if database else {}
+    matches = {
+        (made.kind, made.record.id): indexes[made.kind].match(made.record)  # type: ignore[attr-defined]
+        for made in imported.records
+        if indexes
+    }
     for made in imported.records:
         existing_id = matches.get((made.kind, made.record.id))  # type: ignore[attr-defined]
         made = _with_references(made, matches)
@@ -56,9 +46,7 @@ def plan_writes(
             plan.kept.append((made, existing_id))
             if not force:
                 continue
-            made = Imported(
-                made.kind, made.record.model_copy(update={"id": existing_id}), made.lines
-            )
+            made = Imported(made.kind, made.record.model_copy(update={"id": existing_id}), made.lines)
         kind = KIND_BY_NAME[made.kind]
         record_id: str = made.record.id  # type: ignore[attr-defined]
         plan.writes.append((project.record_path(kind, record_id), record_yaml(kind, made.record)))
@@ -74,9 +62,7 @@ def _with_references(made: Imported, matches: dict[tuple[str, str], str | None])
     if isinstance(record, Paper) and record.results:
         rows = [
             row.model_copy(
-                update={
-                    "leaderboard": matches.get(("leaderboard", row.leaderboard)) or row.leaderboard
-                }
+                update={"leaderboard": matches.get(("leaderboard", row.leaderboard)) or row.leaderboard}
             )
             for row in record.results
         ]
@@ -90,45 +76,3 @@ def write_plan(project: Project, plan: Plan) -> None:
         write_text_atomically(path, text)
     if plan.new_project:
         write_schemas(project.schema_dir)
-
-
-def _existing_match(made: Imported, database: Database) -> str | None:
-    records: dict[str, Record] = database.records_of(made.kind)  # type: ignore[assignment]
-    record = made.record
-    if record.id in records:  # type: ignore[attr-defined]
-        return record.id  # type: ignore[attr-defined]
-    for other in records.values():
-        if _same(record, other):
-            return other.id  # type: ignore[attr-defined]
-    return None
-
-
-def _same(record: Record, other: Record) -> bool:
-    if isinstance(record, Paper) and isinstance(other, Paper):
-        return _same_paper(record, other)
-    if isinstance(record, Implementation) and isinstance(other, Implementation):
-        return record.url == other.url and record.name == other.name
-    if isinstance(record, Resource) and isinstance(other, Resource):
-        return (
-            normalized_title(record.title) == normalized_title(other.title)
-            or record.links[0].url == other.links[0].url
-        )
-    return False
-
-
-def _same_paper(paper: Paper, other: Paper) -> bool:
-    if paper.links.arxiv and paper.links.arxiv == other.links.arxiv:
-        return True
-    if paper.links.url and paper.links.url == other.links.url:
-        return True
-    if paper.short_name and (paper.short_name, paper.venue, paper.year) == (
-        other.short_name,
-        other.venue,
-        other.year,
-    ):
-        return True
-    mine, theirs = normalized_title(paper.title), normalized_title(other.title)
-    shorter = min(len(mine), len(theirs))
-    return mine == theirs or (
-        shorter >= _MIN_PREFIX and (mine.startswith(theirs) or theirs.startswith(mine))
-    )
