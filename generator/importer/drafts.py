@@ -73,6 +73,8 @@ class PaperDraft:
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(topic title, note) pairs; merged into one Markdown text."""
     results: list[dict] = field(default_factory=list)
+    code_lines: set[int] = field(default_factory=set)
+    """Sub-bullet lines that became code links rather than notes."""
 
 
 @dataclass

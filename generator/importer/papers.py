@@ -6,9 +6,10 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.importer.drafts import STATUS_OF_BOX, PaperDraft
-from generator.importer.entrytext import arxiv_id, parse_entry
+from generator.importer.entrytext import EntryText, arxiv_id, parse_entry
 from generator.importer.ids import short_name_of
 from generator.importer.markdown import Line
+from generator.importer.venues import VenueMark
 
 if TYPE_CHECKING:
     from generator.importer.reader import Context
@@ -30,13 +31,24 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
         context.add_content([line, *children])
         return
     topic = context.paper_topic()
+    draft = _draft(line, children, context, entry, topic.id)
+    if mark is not None:
+        _set_venue(draft, mark, mark is entry.mark, context)
+    note = notes_text(entry.note, [child for child in children if child.number not in draft.code_lines])
+    if note:
+        draft.notes.append((topic.title, note))
+    context.drafts.papers.append(draft)
+    context.drafts.place(draft.lines, "paper")
+
+
+def _draft(line: Line, children: list[Line], context: Context, entry: EntryText, topic: str) -> PaperDraft:
+    """The paper of one entry; sub-bullets that are code links join its code."""
     code_urls = {child.number: _code_url(child, context) for child in children}
     code_children = [child for child in children if code_urls[child.number]]
-    children = [child for child in children if child not in code_children]
     draft = PaperDraft(
-        lines=[line.number, *(child.number for child in [*children, *code_children])],
+        lines=[line.number, *(child.number for child in children)],
         title=entry.title,
-        topics=[topic.id],
+        topics=[topic],
         status=STATUS_OF_BOX[line.checkbox],
         short_name=entry.short_name or short_name_of(entry.title),
         url=entry.url,
@@ -44,18 +56,18 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
         code=entry.code + [_code_link(child, code_urls[child.number] or "") for child in code_children],
         other=entry.other,
     )
-    if mark is not None:
-        draft.venue, draft.year = mark.venue, mark.year
-        draft.venue_note = mark.qualifier if mark is entry.mark else None
-        if context.venues.is_preprint(mark.venue):
-            draft.kind = "preprint"
-        if mark.venue:
-            context.drafts.venues_used.add(mark.venue)
-    note = notes_text(entry.note, children)
-    if note:
-        draft.notes.append((topic.title, note))
-    context.drafts.papers.append(draft)
-    context.drafts.place(draft.lines, "paper")
+    draft.code_lines = {child.number for child in code_children}
+    return draft
+
+
+def _set_venue(draft: PaperDraft, mark: VenueMark, own: bool, context: Context) -> None:
+    """Venue and year from the entry's own mark or its venue heading ('ICCV2019')."""
+    draft.venue, draft.year = mark.venue, mark.year
+    draft.venue_note = mark.qualifier if own else None
+    if context.venues.is_preprint(mark.venue):
+        draft.kind = "preprint"
+    if mark.venue:
+        context.drafts.venues_used.add(mark.venue)
 
 
 def _code_url(line: Line, context: Context) -> str | None:
@@ -65,9 +77,7 @@ def _code_url(line: Line, context: Context) -> str | None:
     )
     if not found:
         return None
-    url, host = (
-        (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
-    )
+    url, host = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
     return url if host.lower().removeprefix("www.") in context.vocabulary.code_hosts else None
 
 
