@@ -3,9 +3,12 @@
 from generator.commands import (
     build_command,
     export_command,
+    import_command,
     readme_command,
     schema_command,
     validate_command,
 )
 
-COMMAND_MODULES = [validate_command, export_command, schema_command, build_command, readme_command]
+COMMAND_MODULES = [
+    validate_command, export_command, schema_command, import_command, build_command, readme_command,
+]
