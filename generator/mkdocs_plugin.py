@@ -53,17 +53,11 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         )
         self.generation_seconds = time.perf_counter() - started
         log.info(f"curate: generated {len(self.content.pages)} pages in {self.generation_seconds:.2f} s")
-        for name in ASSET_FILES:
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
-                target.append(f"{paths.ASSETS_DIR}/{name}")
-        if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
-            config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
+        _use_assets_and_safe_links(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         generated = {**self.content.pages, **self.content.files}
-        not_in_nav = {*self.content.paper_pages, *self.content.leaderboard_pages}
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None and existing.generated_by is None:
@@ -71,15 +65,21 @@ class CuratePlugin(BasePlugin[CurateConfig]):
                     f"{config.docs_dir}/{src_uri} is hand-written but curate generates that "
                     "page; rename or remove the hand-written file"
                 )
-            inclusion = InclusionLevel.NOT_IN_NAV if src_uri in not_in_nav else InclusionLevel.UNDEFINED
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-            if src_uri in self.content.record_files:  # 'edit this page' opens the YAML record
-                file.edit_uri = _relative_to_docs(config, self.content.record_files[src_uri])
-            files.append(file)
+            files.append(self._generated_file(config, src_uri, content))
         if files.get_file_from_path(paths.HOME) is None:
             files.append(File.generated(
                 config, paths.HOME, content=f"# {config.site_name}\n\n{HOME_MARKER}\n"))
         return files
+
+    def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+        """A generated page or file; paper and leaderboard pages stay out of the navigation
+        (leaderboards are put back under their index by `on_nav`) and edit their record."""
+        hidden = src_uri in self.content.record_files
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        if hidden:
+            file.edit_uri = _relative_to_docs(config, self.content.record_files[src_uri])
+        return file
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """List each leaderboard under the section that holds the leaderboards index."""
@@ -113,6 +113,16 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         if self.project is not None:
             server.watch(str(self.project.database_dir))
         return server
+
+
+def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
+    """Load our sort script and styles on every page; vet every link of every page."""
+    for name in ASSET_FILES:
+        target = config.extra_css if name.endswith(".css") else config.extra_javascript
+        if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
+            target.append(f"{paths.ASSETS_DIR}/{name}")
+    if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
 
 
 def _relative_to_docs(config: MkDocsConfig, project_path: str) -> str:

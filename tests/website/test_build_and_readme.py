@@ -157,3 +157,13 @@ def test_a_template_in_the_project_overrides_the_packaged_one(tmp_path):
 
     page = (tmp_path / "public" / "tags" / "index.html").read_text()
     assert "Our own words about 1 tag group." in page
+
+
+def test_a_hand_written_page_in_the_place_of_a_generated_one_stops_the_build(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "site" / "topics.md").write_text("# My topics\n")
+
+    build = mkdocs_build(project, tmp_path / "public")
+
+    assert build.returncode == 1
+    assert "site/topics.md is hand-written but curate generates that page" in build.stderr
