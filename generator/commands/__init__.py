@@ -1,5 +1,11 @@
 """Subcommands of `curate`; each module registers one verb and calls plain functions."""
 
-from generator.commands import add_command, export_command, schema_command, validate_command
+from generator.commands import (
+    add_command,
+    enrich_command,
+    export_command,
+    schema_command,
+    validate_command,
+)
 
-COMMAND_MODULES = [validate_command, export_command, schema_command, add_command]
+COMMAND_MODULES = [validate_command, export_command, schema_command, add_command, enrich_command]

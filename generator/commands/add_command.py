@@ -18,6 +18,10 @@ from generator.problems import relative_path
 REFUSALS = (AlreadyListed, LookupFailed, MalformedAnswer, NotFound, RecordRefused, ServicesMisconfigured,
             UnknownIdentifier)
 """Errors that end `curate add` with a message and exit code 1, writing nothing."""
+OFFLINE_HINT = (
+    "curate add: to add it without the services: "
+    "curate add IDENTIFIER --offline --title '...' --venue ID --year YYYY --topic ID"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         )
     except REFUSALS as error:
         print(f"curate add: {error}", file=sys.stderr)
+        if isinstance(error, LookupFailed):
+            print(OFFLINE_HINT, file=sys.stderr)
         print("curate add: nothing written", file=sys.stderr)
         return 1
     for note in added.notes:

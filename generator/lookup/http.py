@@ -32,6 +32,10 @@ class LookupFailed(Exception):
     """A service could not answer: timeout, connection error, server error, unreadable answer."""
 
 
+class ServiceUnreachable(LookupFailed):
+    """No answer at all (timeout, refused connection): asking it again now is pointless."""
+
+
 @dataclass(frozen=True)
 class Answer:
     """A service's answer: status and body text (from the network or the cache)."""
@@ -93,7 +97,7 @@ class HttpClient:
         if response.status_code not in CACHED_STATUSES:
             raise LookupFailed(
                 f"{SERVICE_NAMES[service]} answered HTTP {response.status_code} {response.reason} for {url}; "
-                "try again later (or write the record with --offline)"
+                "try again later"
             )
         return Answer(url, response.status_code, response.text)
 
@@ -104,14 +108,12 @@ class HttpClient:
             self.requests_sent += 1
             return self.session.get(url, timeout=(timeout, timeout))
         except requests.Timeout:
-            raise LookupFailed(
-                f"{SERVICE_NAMES[service]} did not answer within {timeout:g} s ({url}); try again later "
-                "(or write the record with --offline)"
+            raise ServiceUnreachable(
+                f"{SERVICE_NAMES[service]} did not answer within {timeout:g} s ({url}); try again later"
             ) from None
         except requests.RequestException as error:
-            raise LookupFailed(
-                f"cannot reach {SERVICE_NAMES[service]} at {url} ({type(error).__name__}); check the network, "
-                "or write the record with --offline"
+            raise ServiceUnreachable(
+                f"cannot reach {SERVICE_NAMES[service]} at {url} ({type(error).__name__}); check the network"
             ) from None
         finally:
             self._last_request[service] = time.monotonic()
