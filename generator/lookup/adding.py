@@ -103,9 +103,10 @@ def refuse_if_listed(keys: Iterable[tuple[str, str]], database: Database) -> Non
         for kind, path, value in paper_identities(paper):
             if (kind, value) in wanted:
                 source = database.source_of("paper", paper.id)
+                shown = paper.title if kind == "title" else value
                 raise AlreadyListed(
                     f"already on the list: {source.path}:{source.line_of(path)} has the same {kind} "
-                    f"({value}); edit that record (e.g. add a topic) instead of adding a new one"
+                    f"({shown}); edit that record (e.g. add a topic) instead of adding a new one"
                 )
 
 

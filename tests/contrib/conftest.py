@@ -21,7 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 TEST_SERVICES = """
 services:
   cache_dir: {cache_dir}
-  timeout_seconds: 2
+  timeout_seconds: 1
   max_retry_wait_seconds: 5
   min_interval_seconds: {{arxiv: 0, crossref: 0, semantic_scholar: 0, github: 0}}
 """
