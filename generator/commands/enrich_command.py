@@ -22,8 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Prints a diff of each changed file. Opt-in: nothing else in curate needs the network."
         ),
     )
-    parser.add_argument("--only", nargs="+", action="extend", metavar="ID",
-                        help="enrich only these paper ids")
+    parser.add_argument(
+        "--only", nargs="+", action="extend", metavar="ID", help="enrich only these paper ids"
+    )
     parser.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
     parser.set_defaults(run=run)
 
@@ -32,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     project = project_of(args)
     try:
         report = enrich_papers(
-            project, args.only, lambda database: open_services(project, database.config),
+            project,
+            args.only,
+            lambda database: open_services(project, database.config),
             dry_run=args.dry_run,
         )
     except (RecordRefused, ServicesMisconfigured) as error:

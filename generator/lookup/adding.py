@@ -40,8 +40,13 @@ class Added:
 
 
 def add_paper(
-    project: Project, identifier_text: str | None, draft: PaperDraft, *,
-    services: Callable[[Database], Services] | None, today: dt.date, dry_run: bool = False,
+    project: Project,
+    identifier_text: str | None,
+    draft: PaperDraft,
+    *,
+    services: Callable[[Database], Services] | None,
+    today: dt.date,
+    dry_run: bool = False,
 ) -> Added:
     """Add one paper; `services=None` is offline and builds the record from `draft` alone."""
     database, notes = _current_database(project)
@@ -50,7 +55,9 @@ def add_paper(
         refuse_if_listed(_identifier_keys(identifier), database)
     draft = _checked_draft(draft, database)
     found = _found(identifier, database, services, notes)
-    paper = paper_from(found, identifier, draft, database.config, _taken_ids(project, database), today, notes)
+    paper = paper_from(
+        found, identifier, draft, database.config, _taken_ids(project, database), today, notes
+    )
     refuse_if_listed(((kind, value) for kind, _, value in paper_identities(paper)), database)
     path = project.record_path(PAPER, paper.id)
     text = record_yaml(PAPER, paper)
@@ -63,13 +70,19 @@ def _current_database(project: Project) -> tuple[Database, list[str]]:
     database, problems = assemble_database(load_sources(project))
     if database is None:
         raise ProblemsFound(problems)
-    notes = [f"the database has {len(problems)} problem(s) already; run 'curate validate'"] if problems else []
+    notes = (
+        [f"the database has {len(problems)} problem(s) already; run 'curate validate'"]
+        if problems
+        else []
+    )
     return database, notes
 
 
 def _found(
-    identifier: Identifier | None, database: Database,
-    services: Callable[[Database], Services] | None, notes: list[str],
+    identifier: Identifier | None,
+    database: Database,
+    services: Callable[[Database], Services] | None,
+    notes: list[str],
 ) -> Found:
     if services is None:
         return Found(
@@ -78,7 +91,9 @@ def _found(
             doi=identifier.value if identifier and identifier.kind == "doi" else None,
         )
     if identifier is None:
-        raise RecordRefused("give an arXiv id, DOI or paper URL to look up, or pass --offline --title ...")
+        raise RecordRefused(
+            "give an arXiv id, DOI or paper URL to look up, or pass --offline --title ..."
+        )
     opened = services(database)
     try:
         return look_up(identifier, opened, notes)
@@ -97,7 +112,7 @@ def _identifier_keys(identifier: Identifier) -> list[tuple[str, str]]:
 
 
 def refuse_if_listed(keys: Iterable[tuple[str, str]], database: Database) -> None:
-    """Raise `AlreadyListed` when a paper of `database` has one of `keys` (kind, normalized value)."""
+    """Raise `AlreadyListed` when a paper of `database` has one of `keys` (kind, value)."""
     wanted = {key for key in keys if key[1]}
     for paper in database.papers.values():
         for kind, path, value in paper_identities(paper):
@@ -105,8 +120,9 @@ def refuse_if_listed(keys: Iterable[tuple[str, str]], database: Database) -> Non
                 source = database.source_of("paper", paper.id)
                 shown = paper.title if kind == "title" else value
                 raise AlreadyListed(
-                    f"already on the list: {source.path}:{source.line_of(path)} has the same {kind} "
-                    f"({shown}); edit that record (e.g. add a topic) instead of adding a new one"
+                    f"already on the list: {source.path}:{source.line_of(path)} has the same "
+                    f"{kind} ({shown}); edit that record (e.g. add a topic) instead of adding "
+                    "a new one"
                 )
 
 
@@ -120,7 +136,9 @@ def _checked_draft(draft: PaperDraft, database: Database) -> PaperDraft:
     """Refuse unknown topics and tags; turn a venue alias into its id."""
     topics = database.topics()
     if not draft.topics:
-        raise RecordRefused(f"a paper needs at least one topic: pass --topic ID ({_listed(topics)})")
+        raise RecordRefused(
+            f"a paper needs at least one topic: pass --topic ID ({_listed(topics)})"
+        )
     for topic in draft.topics:
         _require_known("topic", topic, topics)
     tags = {tag.id for group in database.config.tag_groups for tag in group.tags}
@@ -130,7 +148,8 @@ def _checked_draft(draft: PaperDraft, database: Database) -> PaperDraft:
         return draft
     by_spelling = {
         spelling.casefold(): venue.id
-        for venue in database.config.venues for spelling in (venue.id, *venue.aliases)
+        for venue in database.config.venues
+        for spelling in (venue.id, *venue.aliases)
     }
     venue_id = by_spelling.get(draft.venue.casefold())
     if venue_id is None:

@@ -45,7 +45,10 @@ def _found_of(entry: ElementTree.Element, arxiv_id: str) -> Found:
     comment = entry.findtext("arxiv:comment", None, _NS)
     published = entry.findtext("atom:published", "", _NS).strip()
     authors = [
-        name for name in (one_line(a.findtext("atom:name", None, _NS)) for a in entry.findall("atom:author", _NS))
+        name
+        for name in (
+            one_line(a.findtext("atom:name", None, _NS)) for a in entry.findall("atom:author", _NS)
+        )
         if name
     ]
     return Found(

@@ -15,7 +15,7 @@ ENVIRONMENT_OVERRIDES = {
     "CURATE_GITHUB_API_URL": "github_api_url",
     "CURATE_CACHE_DIR": "cache_dir",
 }
-"""Environment variables that replace a field of `services`, e.g. to point tests at a local server."""
+"""Environment variables that replace a field of `services`, e.g. to point tests at 127.0.0.1."""
 
 
 class RequestIntervals(Record):

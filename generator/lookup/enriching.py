@@ -36,10 +36,14 @@ class Enrichment:
 
     def diff(self) -> str:
         """Unified diff of the record file, as `git diff` shows it."""
-        return "".join(difflib.unified_diff(
-            self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
-            f"a/{self.path}", f"b/{self.path}",
-        ))
+        return "".join(
+            difflib.unified_diff(
+                self.old_text.splitlines(keepends=True),
+                self.new_text.splitlines(keepends=True),
+                f"a/{self.path}",
+                f"b/{self.path}",
+            )
+        )
 
 
 @dataclass
@@ -53,7 +57,10 @@ class EnrichReport:
 
 
 def enrich_papers(
-    project: Project, only: list[str] | None, services: Callable[[Database], Services], *,
+    project: Project,
+    only: list[str] | None,
+    services: Callable[[Database], Services],
+    *,
     dry_run: bool = False,
 ) -> EnrichReport:
     """Fill empty fields of the papers `only` names (all when None); write unless `dry_run`."""
@@ -68,7 +75,8 @@ def enrich_papers(
             except ServiceUnreachable as error:
                 source = database.source_of("paper", paper_id)
                 report.failures.append(
-                    f"{source.path}: {error}; stopped, {len(selected) - done - 1} paper(s) not tried"
+                    f"{source.path}: {error}; "
+                    f"stopped, {len(selected) - done - 1} paper(s) not tried"
                 )
                 break
     finally:
@@ -88,8 +96,12 @@ def _selected(database: Database, only: list[str] | None) -> list[str]:
 
 
 def _enrich_one(
-    project: Project, database: Database, paper_id: str, services: Services,
-    report: EnrichReport, dry_run: bool,
+    project: Project,
+    database: Database,
+    paper_id: str,
+    services: Services,
+    report: EnrichReport,
+    dry_run: bool,
 ) -> None:
     paper = database.papers[paper_id]
     source = database.source_of("paper", paper_id)
@@ -111,7 +123,9 @@ def _enrich_one(
         return
     new_text = record_yaml(PAPER, Paper.model_validate(data))
     path = project.root / source.path
-    report.changed.append(Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text))
+    report.changed.append(
+        Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text)
+    )
     if not dry_run:
         write_text_atomically(path, new_text)
 
@@ -128,7 +142,9 @@ def _look_up_paper(paper: Paper, services: Services, notes: list[str]) -> Found 
     except NotFound as error:
         notes.append(f"{error}; nothing to fill")
         return None
-    if identifier.kind == "title" and normalized_title(found.title or "") != normalized_title(paper.title):
+    if identifier.kind == "title" and normalized_title(found.title or "") != normalized_title(
+        paper.title
+    ):
         notes.append(f"the closest title found is {found.title!r}, not this paper; nothing filled")
         return None
     return found
@@ -147,7 +163,13 @@ def fill_empty_fields(
         ("citations", paper.citations is None, data, "citations", found.citations),
         ("links.arxiv", paper.links.arxiv is None, links, "arxiv", found.arxiv),
         ("links.doi", paper.links.doi is None, links, "doi", found.doi),
-        ("links.code", not paper.links.code, links, "code", [{"url": u} for u in found.code_urls] or None),
+        (
+            "links.code",
+            not paper.links.code,
+            links,
+            "code",
+            [{"url": u} for u in found.code_urls] or None,
+        ),
     ]
     filled = []
     for name, empty, target, key, value in candidates:

@@ -1,4 +1,4 @@
-"""One polite HTTP client for every service: disk cache, timeout, User-Agent, rate limits, 429 back-off."""
+"""One polite HTTP client for all services: cache, timeout, User-Agent, pacing, 429 back-off."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ class Answer:
 
 def user_agent(contact: str | None, repo_url: str | None) -> str:
     """A User-Agent that tells services who is asking and how to reach them."""
-    details = "; ".join(part for part in (repo_url and f"+{repo_url}", contact and f"mailto:{contact}") if part)
+    details = "; ".join(
+        part for part in (repo_url and f"+{repo_url}", contact and f"mailto:{contact}") if part
+    )
     return f"curate/{__version__} ({details or 'awesome-list metadata look-up'})"
 
 
@@ -84,19 +86,20 @@ class HttpClient:
         return answer
 
     def _fetch_with_retries(self, service: str, url: str) -> Answer:
+        name = SERVICE_NAMES[service]
         for attempt in range(self.config.max_retries + 1):
             response = self._send(service, url)
             if response.status_code not in RETRY_STATUSES:
                 break
             if attempt == self.config.max_retries:
                 raise LookupFailed(
-                    f"{SERVICE_NAMES[service]} still answers HTTP {response.status_code} {response.reason} after "
-                    f"{self.config.max_retries} retries for {url}; wait a while and try again"
+                    f"{name} still answers HTTP {response.status_code} {response.reason} "
+                    f"after {self.config.max_retries} retries for {url}; wait a while and try again"
                 )
             self.sleep(self._retry_wait(service, response, attempt))
         if response.status_code not in CACHED_STATUSES:
             raise LookupFailed(
-                f"{SERVICE_NAMES[service]} answered HTTP {response.status_code} {response.reason} for {url}; "
+                f"{name} answered HTTP {response.status_code} {response.reason} for {url}; "
                 "try again later"
             )
         return Answer(url, response.status_code, response.text)
@@ -104,16 +107,17 @@ class HttpClient:
     def _send(self, service: str, url: str) -> requests.Response:
         self._pace(service)
         timeout = self.config.timeout_seconds
+        name = SERVICE_NAMES[service]
         try:
             self.requests_sent += 1
             return self.session.get(url, timeout=(timeout, timeout))
         except requests.Timeout:
             raise ServiceUnreachable(
-                f"{SERVICE_NAMES[service]} did not answer within {timeout:g} s ({url}); try again later"
+                f"{name} did not answer within {timeout:g} s ({url}); try again later"
             ) from None
         except requests.RequestException as error:
             raise ServiceUnreachable(
-                f"cannot reach {SERVICE_NAMES[service]} at {url} ({type(error).__name__}); check the network"
+                f"cannot reach {name} at {url} ({type(error).__name__}); check the network"
             ) from None
         finally:
             self._last_request[service] = time.monotonic()
@@ -132,8 +136,9 @@ class HttpClient:
             wait = max(1.0, getattr(self.config.min_interval_seconds, service, 1.0)) * 2**attempt
         if wait > self.config.max_retry_wait_seconds:
             raise LookupFailed(
-                f"{SERVICE_NAMES[service]} asks to wait {wait:g} s (HTTP {response.status_code}, Retry-After); "
-                f"more than max_retry_wait_seconds={self.config.max_retry_wait_seconds:g}: try later"
+                f"{SERVICE_NAMES[service]} asks to wait {wait:g} s "
+                f"(HTTP {response.status_code}, Retry-After); more than "
+                f"max_retry_wait_seconds={self.config.max_retry_wait_seconds:g}: try later"
             )
         return wait
 

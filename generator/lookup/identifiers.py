@@ -50,7 +50,7 @@ def parse_identifier(text: str) -> Identifier:
     lowered = text.lower()
     for prefix in ("arxiv:", "doi:"):
         if lowered.startswith(prefix):
-            return _parse_bare(text[len(prefix):].strip(), prefix[:-1], text)
+            return _parse_bare(text[len(prefix) :].strip(), prefix[:-1], text)
     if "://" in text:
         return _parse_url(text)
     return _parse_bare(text, None, text)
@@ -71,7 +71,9 @@ def _parse_url(url: str) -> Identifier:
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = unquote(parts.path)
     if host in ("arxiv.org", "export.arxiv.org"):
-        match = re.fullmatch(rf"/(?:abs|pdf|html)/(?P<id>{_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?", path)
+        match = re.fullmatch(
+            rf"/(?:abs|pdf|html)/(?P<id>{_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?", path
+        )
         if match:
             return Identifier("arxiv", match["id"])
     if host in ("doi.org", "dx.doi.org") and _DOI.fullmatch(path.lstrip("/")):
@@ -107,4 +109,7 @@ def _parse_cvf(url: str, path: str) -> Identifier:
 
 
 def _unknown_message(text: str) -> str:
-    return f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; examples: {EXAMPLES}"
+    return (
+        f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; "
+        f"examples: {EXAMPLES}"
+    )

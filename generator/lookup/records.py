@@ -17,7 +17,22 @@ from generator.models import ListConfig, Paper
 
 ARXIV_ABS_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
-_ID_STOP_WORDS = {"a", "an", "the", "of", "for", "with", "via", "on", "in", "and", "to", "from", "by", "using"}
+_ID_STOP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "with",
+    "via",
+    "on",
+    "in",
+    "and",
+    "to",
+    "from",
+    "by",
+    "using",
+}
 _MAX_SHORT_NAME = 24
 
 
@@ -43,8 +58,13 @@ class PaperDraft:
 
 
 def paper_from(
-    found: Found, identifier: Identifier | None, draft: PaperDraft, config: ListConfig,
-    taken_ids: Collection[str], today: dt.date, notes: list[str],
+    found: Found,
+    identifier: Identifier | None,
+    draft: PaperDraft,
+    config: ListConfig,
+    taken_ids: Collection[str],
+    today: dt.date,
+    notes: list[str],
 ) -> Paper:
     """A new paper record from `found` and `draft`, with a readable id not in `taken_ids`."""
     title = draft.title or found.title
@@ -73,7 +93,11 @@ def paper_from(
 
 
 def _venue_id(
-    draft: PaperDraft, found: Found, identifier: Identifier | None, config: ListConfig, notes: list[str]
+    draft: PaperDraft,
+    found: Found,
+    identifier: Identifier | None,
+    config: ListConfig,
+    notes: list[str],
 ) -> str | None:
     if draft.venue:
         return draft.venue
@@ -109,9 +133,12 @@ def _validated(data: dict[str, object]) -> Paper:
         return Paper.model_validate(data)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}" for detail in error.errors()
+            f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}"
+            for detail in error.errors()
         )
-        raise RecordRefused(f"the record would not be valid ({problems}); set the field with its flag") from None
+        raise RecordRefused(
+            f"the record would not be valid ({problems}); set the field with its flag"
+        ) from None
 
 
 def short_name_of(title: str) -> str | None:
@@ -131,7 +158,9 @@ def slug(text: str, max_words: int = 3) -> str:
     return "-".join(meaningful[:max_words]) or "paper"
 
 
-def readable_id(name: str, venue_id: str | None, year: int | None, taken_ids: Collection[str]) -> str:
+def readable_id(
+    name: str, venue_id: str | None, year: int | None, taken_ids: Collection[str]
+) -> str:
     """'ficklenet-cvpr2019': name words, venue and year; '-2', '-3', ... when already taken."""
     suffix = re.sub(r"[^a-z0-9]+", "", (venue_id or "").lower()) + (str(year) if year else "")
     base = "-".join(part for part in (slug(name), suffix) if part)[:72].strip("-")

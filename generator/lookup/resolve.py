@@ -31,7 +31,9 @@ def look_up(identifier: Identifier, services: Services, notes: list[str]) -> Fou
     elif identifier.kind == "semantic_scholar":
         semantic = _semantic(services, identifier.value)
     else:
-        semantic = search_semantic_scholar(services.client, services.config.semantic_scholar_url, identifier.value)
+        semantic = search_semantic_scholar(
+            services.client, services.config.semantic_scholar_url, identifier.value
+        )
     arxiv_id = (semantic and semantic.arxiv) or (crossref and crossref.arxiv)
     if arxiv is None and arxiv_id:
         arxiv = _optional(notes, lambda: _arxiv(services, arxiv_id))
@@ -40,7 +42,9 @@ def look_up(identifier: Identifier, services: Services, notes: list[str]) -> Fou
         crossref = _optional(notes, lambda: _crossref(services, doi))
     found = merge_found([f for f in (crossref, semantic, arxiv) if f is not None])
     found.doi = doi
-    found.abstract = next((f.abstract for f in (arxiv, semantic, crossref) if f and f.abstract), None)
+    found.abstract = next(
+        (f.abstract for f in (arxiv, semantic, crossref) if f and f.abstract), None
+    )
     return found
 
 
@@ -49,7 +53,9 @@ def _arxiv(services: Services, arxiv_id: str) -> Found:
 
 
 def _crossref(services: Services, doi: str) -> Found:
-    return fetch_crossref(services.client, services.config.crossref_url, doi, services.config.contact)
+    return fetch_crossref(
+        services.client, services.config.crossref_url, doi, services.config.contact
+    )
 
 
 def _semantic(services: Services, key: str) -> Found:

@@ -9,8 +9,24 @@ from generator.models.listconfig import Venue
 
 # Words that dress a venue name up without telling venues apart (generic English, not subject).
 _BOILERPLATE = {
-    "the", "of", "on", "in", "and", "for", "proceedings", "conference", "international", "annual",
-    "ieee", "cvf", "ieeecvf", "acm", "workshops", "symposium", "journal", "transactions",
+    "the",
+    "of",
+    "on",
+    "in",
+    "and",
+    "for",
+    "proceedings",
+    "conference",
+    "international",
+    "annual",
+    "ieee",
+    "cvf",
+    "ieeecvf",
+    "acm",
+    "workshops",
+    "symposium",
+    "journal",
+    "transactions",
 }
 _ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|'\d\d)$")
 _WORD = re.compile(r"[A-Za-z0-9']+")
@@ -25,7 +41,7 @@ class VenueMatch:
 
 
 def match_venue(raw: str | None, venues: list[Venue]) -> VenueMatch:
-    """Find the list's venue for `raw`: same id, alias or name, an (ABBREVIATION) or a name match."""
+    """The list's venue for `raw`: same id, alias or name; an (ABBREVIATION); same core words."""
     if not raw:
         return VenueMatch(None, None)
     for finder in (_by_whole_name, _by_abbreviation, _by_core_words):
@@ -33,7 +49,9 @@ def match_venue(raw: str | None, venues: list[Venue]) -> VenueMatch:
         if len(found) == 1:
             return VenueMatch(found.pop())
         if len(found) > 1:
-            return VenueMatch(None, f"venue {raw!r} could be any of {', '.join(sorted(found))}; left empty")
+            return VenueMatch(
+                None, f"venue {raw!r} could be any of {', '.join(sorted(found))}; left empty"
+            )
     known = ", ".join(venue.id for venue in venues)
     return VenueMatch(
         None,
@@ -48,7 +66,9 @@ def _spellings(venue: Venue) -> list[str]:
 
 def _by_whole_name(raw: str, venues: list[Venue]) -> set[str]:
     wanted = raw.casefold()
-    return {v.id for v in venues if wanted in {s.casefold() for s in [*_spellings(v), v.name or ""]}}
+    return {
+        v.id for v in venues if wanted in {s.casefold() for s in [*_spellings(v), v.name or ""]}
+    }
 
 
 def _by_abbreviation(raw: str, venues: list[Venue]) -> set[str]:

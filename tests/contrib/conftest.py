@@ -1,4 +1,4 @@
-"""Fixtures for the contributor flow: a copy of the project, and the services replayed on 127.0.0.1."""
+"""Fixtures for the contributor flow: a copy of the project, the services replayed locally."""
 
 from __future__ import annotations
 

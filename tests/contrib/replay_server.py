@@ -16,7 +16,10 @@ from pytest_httpserver import HTTPServer
 REPLAY_DIR = Path(__file__).parent / "data" / "replay"
 CONTENT_TYPES = {".xml": "application/atom+xml; charset=utf-8", ".json": "application/json"}
 SERVICE_VARIABLES = (
-    "CURATE_ARXIV_URL", "CURATE_CROSSREF_URL", "CURATE_SEMANTIC_SCHOLAR_URL", "CURATE_GITHUB_API_URL",
+    "CURATE_ARXIV_URL",
+    "CURATE_CROSSREF_URL",
+    "CURATE_SEMANTIC_SCHOLAR_URL",
+    "CURATE_GITHUB_API_URL",
 )
 
 

@@ -31,7 +31,9 @@ def expected_ficklenet() -> str:
     return text.replace("{added}", dt.date.today().isoformat())
 
 
-def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(project_without_ficklenet, replay, curate):
+def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(
+    project_without_ficklenet, replay, curate
+):
     project = project_without_ficklenet
 
     added = curate(project, "add", "1902.10421", "--topic", "affinity")
@@ -40,37 +42,56 @@ def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(project_without
     assert added.err == "next: review the file, run 'curate validate', then open a pull request\n"
     assert (project / FICKLENET).read_text(encoding="utf-8") == expected_ficklenet()
     validated = curate(project, "validate")
-    assert (validated.code, validated.out) == (0, "ok: 14 papers, 1 leaderboard, 0 implementations, 0 resources\n")
+    assert (validated.code, validated.out) == (
+        0,
+        "ok: 14 papers, 1 leaderboard, 0 implementations, 0 resources\n",
+    )
     exported = curate(project, "export")
     papers = {paper["id"]: paper for paper in json.loads(exported.out)["papers"]}
-    assert (papers["ficklenet-cvpr2019"]["venue"], papers["ficklenet-cvpr2019"]["year"]) == ("CVPR", 2019)
+    assert (papers["ficklenet-cvpr2019"]["venue"], papers["ficklenet-cvpr2019"]["year"]) == (
+        "CVPR",
+        2019,
+    )
 
 
-@pytest.mark.parametrize("identifier", [
-    "arxiv:1902.10421v2",
-    "https://arxiv.org/abs/1902.10421",
-    "https://arxiv.org/pdf/1902.10421v2.pdf",
-    "10.1109/CVPR.2019.00536",
-    "doi:10.1109/CVPR.2019.00536",
-    "https://doi.org/10.1109/CVPR.2019.00536",
-    "https://www.semanticscholar.org/paper/FickleNet/6a2e0e4f2b1c9a5d8e7f3b4c1d0a9e8f7c6b5a4d",
-])
-def test_every_identifier_form_gives_the_same_record(project_without_ficklenet, replay, curate, identifier):
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        "arxiv:1902.10421v2",
+        "https://arxiv.org/abs/1902.10421",
+        "https://arxiv.org/pdf/1902.10421v2.pdf",
+        "10.1109/CVPR.2019.00536",
+        "doi:10.1109/CVPR.2019.00536",
+        "https://doi.org/10.1109/CVPR.2019.00536",
+        "https://www.semanticscholar.org/paper/FickleNet/6a2e0e4f2b1c9a5d8e7f3b4c1d0a9e8f7c6b5a4d",
+    ],
+)
+def test_every_identifier_form_gives_the_same_record(
+    project_without_ficklenet, replay, curate, identifier
+):
     added = curate(project_without_ficklenet, "add", identifier, "--topic", "affinity")
 
     assert (added.code, added.out) == (0, f"{FICKLENET}\n")
-    assert (project_without_ficklenet / FICKLENET).read_text(encoding="utf-8") == expected_ficklenet()
+    assert (project_without_ficklenet / FICKLENET).read_text(
+        encoding="utf-8"
+    ) == expected_ficklenet()
 
 
-def test_a_cvf_page_is_found_by_its_title_and_kept_as_the_main_link(project_without_ficklenet, replay, curate):
+def test_a_cvf_page_is_found_by_its_title_and_kept_as_the_main_link(
+    project_without_ficklenet, replay, curate
+):
     added = curate(project_without_ficklenet, "add", CVF_PAGE, "--topic", "affinity")
 
     assert (added.code, added.out) == (0, f"{FICKLENET}\n")
-    expected = expected_ficklenet().replace("url: https://arxiv.org/abs/1902.10421", f"url: {CVF_PAGE}")
+    expected = expected_ficklenet().replace(
+        "url: https://arxiv.org/abs/1902.10421", f"url: {CVF_PAGE}"
+    )
     assert (project_without_ficklenet / FICKLENET).read_text(encoding="utf-8") == expected
 
 
-def test_a_paper_on_the_list_is_refused_naming_its_file_without_asking_anyone(project, services, curate):
+def test_a_paper_on_the_list_is_refused_naming_its_file_without_asking_anyone(
+    project, services, curate
+):
     before = paper_files(project)
 
     refused = curate(project, "add", "1902.10421", "--topic", "affinity")
@@ -102,29 +123,49 @@ def test_a_venue_the_list_does_not_know_is_left_empty_with_a_note(project, repla
 
     assert (added.code, added.out) == (0, "papers/papers/puzzle-cam-2021.yaml\n")
     assert added.err.splitlines()[0] == (
-        "note: venue 'IEEE International Conference on Image Processing' is not among the venues of "
-        "papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, ISVC, KDD, NIPS, TPAMI, "
-        "WACV, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a venue) "
+        "note: venue 'IEEE International Conference on Image Processing' is not among the venues "
+        "of "
+        "papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, ISVC, KDD, NIPS, "
+        "TPAMI, "
+        "WACV, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a "
+        "venue) "
         "and set 'venue:' in the record"
     )
-    record = yaml.safe_load((project / "papers/papers/puzzle-cam-2021.yaml").read_text(encoding="utf-8"))
+    record = yaml.safe_load(
+        (project / "papers/papers/puzzle-cam-2021.yaml").read_text(encoding="utf-8")
+    )
     assert "venue" not in record
-    assert (record["short_name"], record["year"], record["authors"]) == ("Puzzle-CAM", 2021, ["Sanghyun Jo", "In-Jae Yu"])
+    assert (record["short_name"], record["year"], record["authors"]) == (
+        "Puzzle-CAM",
+        2021,
+        ["Sanghyun Jo", "In-Jae Yu"],
+    )
     assert record["links"] == {
-        "url": "https://arxiv.org/abs/2101.11253", "arxiv": "2101.11253",
+        "url": "https://arxiv.org/abs/2101.11253",
+        "arxiv": "2101.11253",
         "code": [{"url": "https://github.com/OFRIN/PuzzleCAM"}],
     }
     assert curate(project, "validate").code == 0
 
 
 def test_a_doi_finds_the_journal_and_the_preprint(project, replay, curate):
-    added = curate(project, "add", "https://doi.org/10.1109/TPAMI.2016.2636150", "--topic", "saliency")
+    added = curate(
+        project, "add", "https://doi.org/10.1109/TPAMI.2016.2636150", "--topic", "saliency"
+    )
 
     assert (added.code, added.out) == (0, "papers/papers/stc-tpami2017.yaml\n")
-    record = yaml.safe_load((project / "papers/papers/stc-tpami2017.yaml").read_text(encoding="utf-8"))
-    assert (record["venue"], record["year"], record["kind"] if "kind" in record else "paper") == ("TPAMI", 2017, "paper")
+    record = yaml.safe_load(
+        (project / "papers/papers/stc-tpami2017.yaml").read_text(encoding="utf-8")
+    )
+    assert (record["venue"], record["year"], record.get("kind", "paper")) == (
+        "TPAMI",
+        2017,
+        "paper",
+    )
     assert record["links"] == {
-        "url": "https://arxiv.org/abs/1509.03150", "arxiv": "1509.03150", "doi": "10.1109/TPAMI.2016.2636150",
+        "url": "https://arxiv.org/abs/1509.03150",
+        "arxiv": "1509.03150",
+        "doi": "10.1109/TPAMI.2016.2636150",
     }
 
 
@@ -151,12 +192,17 @@ def test_a_429_is_retried_after_its_retry_after(project_without_ficklenet, servi
     assert time.monotonic() - started >= 1.0
     assert (added.code, added.out) == (0, f"{FICKLENET}\n")
     assert [(request.path, response.status_code) for request, response in services.log][:2] == [
-        ("/api/query", 429), ("/api/query", 200),
+        ("/api/query", 429),
+        ("/api/query", 200),
     ]
 
 
-def test_a_429_asking_for_too_long_a_wait_gives_up_at_once(project_without_ficklenet, services, curate):
-    services.expect_request("/api/query").respond_with_data("slow down", status=429, headers={"Retry-After": "600"})
+def test_a_429_asking_for_too_long_a_wait_gives_up_at_once(
+    project_without_ficklenet, services, curate
+):
+    services.expect_request("/api/query").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "600"}
+    )
 
     refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
@@ -168,8 +214,12 @@ def test_a_429_asking_for_too_long_a_wait_gives_up_at_once(project_without_fickl
     assert len(services.log) == 1
 
 
-def test_a_service_that_keeps_answering_429_is_given_up_after_max_retries(project_without_ficklenet, services, curate):
-    services.expect_request("/api/query").respond_with_data("slow down", status=429, headers={"Retry-After": "0"})
+def test_a_service_that_keeps_answering_429_is_given_up_after_max_retries(
+    project_without_ficklenet, services, curate
+):
+    services.expect_request("/api/query").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "0"}
+    )
 
     refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
@@ -184,10 +234,14 @@ def test_a_service_that_keeps_answering_429_is_given_up_after_max_retries(projec
 
 def paper_files_before_ficklenet() -> list[str]:
     root = Path(__file__).resolve().parents[2] / "papers" / "papers"
-    return sorted(path.name for path in root.glob("*.yaml") if path.name != "ficklenet-cvpr2019.yaml")
+    return sorted(
+        path.name for path in root.glob("*.yaml") if path.name != "ficklenet-cvpr2019.yaml"
+    )
 
 
-def test_a_timeout_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
+def test_a_timeout_gives_a_clear_message_and_writes_nothing(
+    project_without_ficklenet, services, curate
+):
     def too_slow(request: Request) -> Response:
         time.sleep(1.5)
         return Response("late", status=200)
@@ -207,7 +261,9 @@ def test_a_timeout_gives_a_clear_message_and_writes_nothing(project_without_fick
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_a_server_error_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
+def test_a_server_error_gives_a_clear_message_and_writes_nothing(
+    project_without_ficklenet, services, curate
+):
     services.expect_request("/api/query").respond_with_data("boom", status=500)
 
     refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
@@ -220,9 +276,13 @@ def test_a_server_error_gives_a_clear_message_and_writes_nothing(project_without
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_malformed_xml_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
+def test_malformed_xml_gives_a_clear_message_and_writes_nothing(
+    project_without_ficklenet, services, curate
+):
     truncated = (REPLAY_DIR / "arxiv" / "truncated.xml").read_text(encoding="utf-8")
-    services.expect_request("/api/query").respond_with_data(truncated, content_type="application/atom+xml")
+    services.expect_request("/api/query").respond_with_data(
+        truncated, content_type="application/atom+xml"
+    )
 
     refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
@@ -236,10 +296,16 @@ def test_malformed_xml_gives_a_clear_message_and_writes_nothing(project_without_
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_malformed_json_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
+def test_malformed_json_gives_a_clear_message_and_writes_nothing(
+    project_without_ficklenet, services, curate
+):
     arxiv = (REPLAY_DIR / "arxiv" / "1902.10421.xml").read_bytes()
-    services.expect_request("/api/query").respond_with_data(arxiv, content_type="application/atom+xml")
-    services.expect_request("/graph/v1/paper/arXiv:1902.10421").respond_with_data('{"title": "FickleNet', content_type="application/json")
+    services.expect_request("/api/query").respond_with_data(
+        arxiv, content_type="application/atom+xml"
+    )
+    services.expect_request("/graph/v1/paper/arXiv:1902.10421").respond_with_data(
+        '{"title": "FickleNet', content_type="application/json"
+    )
 
     refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
@@ -253,26 +319,56 @@ def test_malformed_json_gives_a_clear_message_and_writes_nothing(project_without
 
 def test_an_arxiv_id_arxiv_does_not_know_is_reported(project, services, curate):
     empty = (REPLAY_DIR / "arxiv" / "empty-feed.xml").read_bytes()
-    services.expect_request("/api/query").respond_with_data(empty, content_type="application/atom+xml")
+    services.expect_request("/api/query").respond_with_data(
+        empty, content_type="application/atom+xml"
+    )
 
     refused = curate(project, "add", "2499.99999", "--topic", "affinity")
 
     assert refused.err == "curate add: arXiv has no paper 2499.99999\ncurate add: nothing written\n"
 
 
-def test_offline_writes_the_record_from_the_flags_with_no_server_at_all(project, monkeypatch, curate):
-    for name in ("CURATE_ARXIV_URL", "CURATE_CROSSREF_URL", "CURATE_SEMANTIC_SCHOLAR_URL", "CURATE_GITHUB_API_URL"):
-        monkeypatch.setenv(name, "http://127.0.0.1:9")  # Nothing listens there: a request would fail.
+def test_offline_writes_the_record_from_the_flags_with_no_server_at_all(
+    project, monkeypatch, curate
+):
+    for name in (
+        "CURATE_ARXIV_URL",
+        "CURATE_CROSSREF_URL",
+        "CURATE_SEMANTIC_SCHOLAR_URL",
+        "CURATE_GITHUB_API_URL",
+    ):
+        monkeypatch.setenv(
+            name, "http://127.0.0.1:9"
+        )  # Nothing listens there: a request would fail.
 
     added = curate(
-        project, "add", "https://arxiv.org/abs/2101.11253", "--offline", "--topic", "localization",
-        "--title", "Puzzle-CAM: Improved localization via matching partial and full features",
-        "--author", "Sanghyun Jo", "--author", "In-Jae Yu", "--venue", "neurips", "--year", "2021",
-        "--code", "https://github.com/OFRIN/PuzzleCAM", "--to-read", "--tag", "image-level",
+        project,
+        "add",
+        "https://arxiv.org/abs/2101.11253",
+        "--offline",
+        "--topic",
+        "localization",
+        "--title",
+        "Puzzle-CAM: Improved localization via matching partial and full features",
+        "--author",
+        "Sanghyun Jo",
+        "--author",
+        "In-Jae Yu",
+        "--venue",
+        "neurips",
+        "--year",
+        "2021",
+        "--code",
+        "https://github.com/OFRIN/PuzzleCAM",
+        "--to-read",
+        "--tag",
+        "image-level",
     )
 
     assert (added.code, added.out) == (0, "papers/papers/puzzle-cam-nips2021.yaml\n")
-    assert (project / "papers/papers/puzzle-cam-nips2021.yaml").read_text(encoding="utf-8") == f"""\
+    assert (
+        (project / "papers/papers/puzzle-cam-nips2021.yaml").read_text(encoding="utf-8")
+        == f"""\
 # yaml-language-server: $schema=../schema/paper.schema.json
 id: puzzle-cam-nips2021
 title: 'Puzzle-CAM: Improved localization via matching partial and full features'
@@ -294,6 +390,7 @@ tags:
 status: to-read
 added: {dt.date.today().isoformat()}
 """
+    )
     assert curate(project, "validate").code == 0
 
 
@@ -301,7 +398,8 @@ def test_offline_without_a_title_says_what_to_pass(project, curate):
     refused = curate(project, "add", "2101.11253", "--offline", "--topic", "localization")
 
     assert refused.err == (
-        "curate add: no title: pass --title 'Full title of the paper'\ncurate add: nothing written\n"
+        "curate add: no title: pass --title 'Full title of the paper'\ncurate add: nothing "
+        "written\n"
     )
 
 
@@ -309,14 +407,18 @@ def test_an_unknown_topic_is_refused_before_anything_is_asked(project, services,
     refused = curate(project, "add", "2101.11253", "--topic", "afinity")
 
     assert refused.code == 1
-    assert refused.err.startswith("curate add: unknown topic 'afinity'; did you mean 'affinity'? (known: by-dataset, ")
+    assert refused.err.startswith(
+        "curate add: unknown topic 'afinity'; did you mean 'affinity'? (known: by-dataset, "
+    )
     assert services.log == []
 
 
 def test_a_paper_needs_a_topic(project, services, curate):
     refused = curate(project, "add", "2101.11253")
 
-    assert refused.err.startswith("curate add: a paper needs at least one topic: pass --topic ID (known: by-dataset, ")
+    assert refused.err.startswith(
+        "curate add: a paper needs at least one topic: pass --topic ID (known: by-dataset, "
+    )
 
 
 def test_answers_are_cached_on_disk_and_every_request_says_who_asks(project, replay, curate):
@@ -325,7 +427,9 @@ def test_answers_are_cached_on_disk_and_every_request_says_who_asks(project, rep
     second = curate(project, "add", "2101.11253", "--topic", "localization", "--dry-run")
 
     assert first.out == second.out
-    assert first.out.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\nid: puzzle-cam-2021\n")
+    assert first.out.startswith(
+        "# yaml-language-server: $schema=../schema/paper.schema.json\nid: puzzle-cam-2021\n"
+    )
     assert requests_sent == 2 and len(replay.log) == requests_sent
     assert {request.headers["User-Agent"] for request, _ in replay.log} == {
         "curate/0.1.0 (+https://github.com/curate-awesome/weakly-segmentation)"

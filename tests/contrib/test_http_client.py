@@ -45,7 +45,9 @@ def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
     assert retry_after_seconds(None) is None
 
 
-def test_a_cached_answer_is_reused_until_it_is_older_than_cache_days(httpserver: HTTPServer, tmp_path: Path) -> None:
+def test_a_cached_answer_is_reused_until_it_is_older_than_cache_days(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
     httpserver.expect_request("/works/a").respond_with_data("{}", content_type="application/json")
     http = client(tmp_path, cache_days=1)
     url = httpserver.url_for("/works/a")
@@ -62,7 +64,9 @@ def test_a_cached_answer_is_reused_until_it_is_older_than_cache_days(httpserver:
 
 
 def test_a_damaged_cache_entry_is_fetched_again(httpserver: HTTPServer, tmp_path: Path) -> None:
-    httpserver.expect_request("/works/a").respond_with_data('{"ok": 1}', content_type="application/json")
+    httpserver.expect_request("/works/a").respond_with_data(
+        '{"ok": 1}', content_type="application/json"
+    )
     http = client(tmp_path)
     url = httpserver.url_for("/works/a")
     http.get("crossref", url)
@@ -84,5 +88,8 @@ def test_server_errors_are_not_cached(httpserver: HTTPServer, tmp_path: Path) ->
         http.get("crossref", url)
     answer = http.get("crossref", url)
 
-    assert str(failure.value) == f"Crossref answered HTTP 500 INTERNAL SERVER ERROR for {url}; try again later"
+    assert (
+        str(failure.value)
+        == f"Crossref answered HTTP 500 INTERNAL SERVER ERROR for {url}; try again later"
+    )
     assert (answer.status, answer.from_cache) == (200, False)

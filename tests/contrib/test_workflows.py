@@ -1,4 +1,4 @@
-"""The repository's contributor flow: workflows, templates and hooks call only what exists, and say so."""
+"""The contributor flow: workflows, templates and hooks call only what exists, and say so."""
 
 from __future__ import annotations
 
@@ -46,7 +46,11 @@ def run_scripts(document: dict[str, Any]) -> list[str]:
 
 def hook_scripts(path: Path) -> list[str]:
     document = load(path)
-    hooks = document if isinstance(document, list) else [h for r in document["repos"] for h in r["hooks"]]
+    hooks = (
+        document
+        if isinstance(document, list)
+        else [h for r in document["repos"] for h in r["hooks"]]
+    )
     return [" ".join([hook["entry"], *hook.get("args", [])]) for hook in hooks]
 
 
@@ -107,11 +111,12 @@ def scripts_of(path: Path) -> list[str]:
 
 def test_the_shell_reader_finds_curate_commands_where_the_shell_would():
     script = (
-        'curate validate --format github\n'
-        'status=0\n'
-        'curate check-links --format markdown --cache x.json > report.md 2>&1 || status=$?\n'
+        "curate validate --format github\n"
+        "status=0\n"
+        "curate check-links --format markdown --cache x.json > report.md 2>&1 || status=$?\n"
         'echo "curate is not run here"; X=1 curate readme --check\n'
-        'if [ -n "$(curate export)" ]; then .venv/bin/curate schema \\\n  --check; fi  # curate add\n'
+        'if [ -n "$(curate export)" ]; then .venv/bin/curate schema \\\n'
+        "  --check; fi  # curate add\n"
     )
     assert curate_invocations(script) == [
         ["validate", "--format", "github"],
@@ -122,12 +127,17 @@ def test_the_shell_reader_finds_curate_commands_where_the_shell_would():
     ]
 
 
-@pytest.mark.parametrize("path", [*WORKFLOWS, *ACTIONS, *HOOK_FILES, CONTRIBUTING],
-                         ids=lambda path: str(path.relative_to(REPO)))
+@pytest.mark.parametrize(
+    "path",
+    [*WORKFLOWS, *ACTIONS, *HOOK_FILES, CONTRIBUTING],
+    ids=lambda path: str(path.relative_to(REPO)),
+)
 def test_every_curate_command_it_runs_exists_in_the_cli(path: Path):
     invocations = [argv for script in scripts_of(path) for argv in curate_invocations(script)]
     problems = [
-        f"curate {shlex.join(argv)}: {error}" for argv in invocations if (error := parse_error(argv))
+        f"curate {shlex.join(argv)}: {error}"
+        for argv in invocations
+        if (error := parse_error(argv))
     ]
     assert problems == []
 
@@ -142,7 +152,9 @@ def test_pull_requests_are_validated_with_annotations_readme_site_and_changed_li
 
     assert list(triggers(workflow)) == ["pull_request"]
     assert commands == [
-        "validate --format github", "schema --check", "readme --check",
+        "validate --format github",
+        "schema --check",
+        "readme --check",
         "check-links --changed-since 'origin/$BASE_REF' --format github",
     ]
     assert "mkdocs build --strict --site-dir public" in run_scripts(workflow)
@@ -157,10 +169,15 @@ def test_the_weekly_link_check_keeps_its_state_and_reports_in_one_issue():
     assert triggers(workflow)["schedule"] == [{"cron": "17 4 * * 1"}]
     assert commands == ["check-links --format markdown --cache .cache/curate/links.json"]
     assert [step["uses"] for step in steps if "uses" in step and "cache" in step["uses"]] == [
-        "actions/cache/restore@v5", "actions/cache/save@v5",
+        "actions/cache/restore@v5",
+        "actions/cache/save@v5",
     ]
     assert workflow["permissions"] == {"contents": "read", "issues": "write"}
-    assert "gh issue edit" in scripts[-1] and "gh issue create" in scripts[-1] and "gh issue close" in scripts[-1]
+    assert (
+        "gh issue edit" in scripts[-1]
+        and "gh issue create" in scripts[-1]
+        and "gh issue close" in scripts[-1]
+    )
 
 
 def test_main_is_built_and_deployed_to_github_pages():
@@ -170,7 +187,8 @@ def test_main_is_built_and_deployed_to_github_pages():
     assert triggers(workflow)["push"] == {"branches": ["main"]}
     assert "mkdocs build --strict --site-dir public" in run_scripts(workflow)
     assert [step["uses"] for step in jobs["build"]["steps"] if "pages" in step.get("uses", "")] == [
-        "actions/configure-pages@v6", "actions/upload-pages-artifact@v4",
+        "actions/configure-pages@v6",
+        "actions/upload-pages-artifact@v4",
     ]
     assert jobs["deploy"]["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v5"}]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -184,7 +202,9 @@ def tool(name: str) -> str:
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_actionlint_finds_nothing_to_fix():
@@ -193,12 +213,15 @@ def test_actionlint_finds_nothing_to_fix():
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
 
-@pytest.mark.parametrize(("schema", "files"), [
-    ("vendor.github-workflows", [str(path.relative_to(REPO)) for path in WORKFLOWS]),
-    ("vendor.github-actions", [str(path.relative_to(REPO)) for path in ACTIONS]),
-    ("vendor.github-issue-forms", [".github/ISSUE_TEMPLATE/suggest-a-paper.yml"]),
-    ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
-])
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", [str(path.relative_to(REPO)) for path in WORKFLOWS]),
+        ("vendor.github-actions", [str(path.relative_to(REPO)) for path in ACTIONS]),
+        ("vendor.github-issue-forms", [".github/ISSUE_TEMPLATE/suggest-a-paper.yml"]),
+        ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
+    ],
+)
 def test_github_files_match_githubs_schemas(schema: str, files: list[str]):
     result = run(tool("check-jsonschema"), "--builtin-schema", schema, *files)
 
@@ -209,20 +232,38 @@ def test_pre_commit_accepts_the_hooks_and_the_example_config():
     manifest = run(tool("pre-commit"), "validate-manifest", ".pre-commit-hooks.yaml")
     config = run(tool("pre-commit"), "validate-config", ".pre-commit-config.yaml")
 
-    assert (manifest.returncode, manifest.stdout, config.returncode, config.stdout) == (0, "", 0, "")
-    assert [hook["id"] for hook in load(REPO / ".pre-commit-hooks.yaml")] == ["curate-validate", "curate-readme"]
+    assert (manifest.returncode, manifest.stdout, config.returncode, config.stdout) == (
+        0,
+        "",
+        0,
+        "",
+    )
+    assert [hook["id"] for hook in load(REPO / ".pre-commit-hooks.yaml")] == [
+        "curate-validate",
+        "curate-readme",
+    ]
 
 
 def test_contributing_explains_every_contributor_file():
     text = CONTRIBUTING.read_text(encoding="utf-8")
-    files = [*WORKFLOWS, *ACTIONS, *sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")), *HOOK_FILES,
-             GITHUB / "PULL_REQUEST_TEMPLATE.md"]
+    files = [
+        *WORKFLOWS,
+        *ACTIONS,
+        *sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")),
+        *HOOK_FILES,
+        GITHUB / "PULL_REQUEST_TEMPLATE.md",
+    ]
     undocumented = [
-        str(path.relative_to(REPO)) for path in files
+        str(path.relative_to(REPO))
+        for path in files
         if f"`{path.relative_to(REPO)}`" not in text and path.name != "config.yml"
     ]
 
     assert undocumented == []
-    for heading in ("## Add a paper in three steps", "## Edit a record", "## Add a topic or a leaderboard",
-                    "## Run the checks locally"):
+    for heading in (
+        "## Add a paper in three steps",
+        "## Edit a record",
+        "## Add a topic or a leaderboard",
+        "## Run the checks locally",
+    ):
         assert heading in text
