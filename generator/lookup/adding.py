@@ -55,9 +55,7 @@ def add_paper(
         refuse_if_listed(_identifier_keys(identifier), database)
     draft = _checked_draft(draft, database)
     found = _found(identifier, database, services, notes)
-    paper = paper_from(
-        found, identifier, draft, database.config, _taken_ids(project, database), today, notes
-    )
+    paper = paper_from(found, identifier, draft, database.config, _taken_ids(project, database), today, notes)
     refuse_if_listed(((kind, value) for kind, _, value in paper_identities(paper)), database)
     path = project.record_path(PAPER, paper.id)
     text = record_yaml(PAPER, paper)
@@ -71,9 +69,7 @@ def _current_database(project: Project) -> tuple[Database, list[str]]:
     if database is None:
         raise ProblemsFound(problems)
     notes = (
-        [f"the database has {len(problems)} problem(s) already; run 'curate validate'"]
-        if problems
-        else []
+        [f"the database has {len(problems)} problem(s) already; run 'curate validate'"] if problems else []
     )
     return database, notes
 
@@ -91,9 +87,7 @@ def _found(
             doi=identifier.value if identifier and identifier.kind == "doi" else None,
         )
     if identifier is None:
-        raise RecordRefused(
-            "give an arXiv id, DOI or paper URL to look up, or pass --offline --title ..."
-        )
+        raise RecordRefused("give an arXiv id, DOI or paper URL to look up, or pass --offline --title ...")
     opened = services(database)
     try:
         return look_up(identifier, opened, notes)
@@ -136,9 +130,7 @@ def _checked_draft(draft: PaperDraft, database: Database) -> PaperDraft:
     """Refuse unknown topics and tags; turn a venue alias into its id."""
     topics = database.topics()
     if not draft.topics:
-        raise RecordRefused(
-            f"a paper needs at least one topic: pass --topic ID ({_listed(topics)})"
-        )
+        raise RecordRefused(f"a paper needs at least one topic: pass --topic ID ({_listed(topics)})")
     for topic in draft.topics:
         _require_known("topic", topic, topics)
     tags = {tag.id for group in database.config.tag_groups for tag in group.tags}

@@ -46,9 +46,7 @@ def _found_of(entry: ElementTree.Element, arxiv_id: str) -> Found:
     published = entry.findtext("atom:published", "", _NS).strip()
     authors = [
         name
-        for name in (
-            one_line(a.findtext("atom:name", None, _NS)) for a in entry.findall("atom:author", _NS)
-        )
+        for name in (one_line(a.findtext("atom:name", None, _NS)) for a in entry.findall("atom:author", _NS))
         if name
     ]
     return Found(

@@ -60,9 +60,7 @@ class ServicesConfig(Record):
 
 def with_environment(config: ServicesConfig, environ: Mapping[str, str]) -> ServicesConfig:
     """`config` with the fields named by `CURATE_*_URL` / `CURATE_CACHE_DIR` variables replaced."""
-    overrides = {
-        field: environ[name] for name, field in ENVIRONMENT_OVERRIDES.items() if environ.get(name)
-    }
+    overrides = {field: environ[name] for name, field in ENVIRONMENT_OVERRIDES.items() if environ.get(name)}
     if not overrides:
         return config
     return ServicesConfig.model_validate({**config.model_dump(), **overrides})

@@ -28,24 +28,18 @@ def parse_crossref_work(text: str, doi: str) -> Found:
         message = json.loads(text)["message"]
         return _found_of(message, doi)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
-        raise MalformedAnswer(
-            f"Crossref sent an answer for {doi} that cannot be read ({error!r})"
-        ) from None
+        raise MalformedAnswer(f"Crossref sent an answer for {doi} that cannot be read ({error!r})") from None
 
 
 def _found_of(message: dict[str, Any], doi: str) -> Found:
     return Found(
         source="Crossref",
         title=_first(message.get("title")),
-        authors=[
-            _author_name(author) for author in message.get("author", []) if _author_name(author)
-        ],
+        authors=[name for name in map(_author_name, message.get("author", [])) if name],
         year=_year(message),
         venue=_venue(message),
         doi=str(message.get("DOI") or doi),
-        abstract=one_line(_JATS_TAG.sub(" ", message["abstract"]))
-        if message.get("abstract")
-        else None,
+        abstract=one_line(_JATS_TAG.sub(" ", message["abstract"])) if message.get("abstract") else None,
         citations=message.get("is-referenced-by-count"),
     )
 

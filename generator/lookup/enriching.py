@@ -75,8 +75,7 @@ def enrich_papers(
             except ServiceUnreachable as error:
                 source = database.source_of("paper", paper_id)
                 report.failures.append(
-                    f"{source.path}: {error}; "
-                    f"stopped, {len(selected) - done - 1} paper(s) not tried"
+                    f"{source.path}: {error}; stopped, {len(selected) - done - 1} paper(s) not tried"
                 )
                 break
     finally:
@@ -123,9 +122,7 @@ def _enrich_one(
         return
     new_text = record_yaml(PAPER, Paper.model_validate(data))
     path = project.root / source.path
-    report.changed.append(
-        Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text)
-    )
+    report.changed.append(Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text))
     if not dry_run:
         write_text_atomically(path, new_text)
 
@@ -142,9 +139,7 @@ def _look_up_paper(paper: Paper, services: Services, notes: list[str]) -> Found 
     except NotFound as error:
         notes.append(f"{error}; nothing to fill")
         return None
-    if identifier.kind == "title" and normalized_title(found.title or "") != normalized_title(
-        paper.title
-    ):
+    if identifier.kind == "title" and normalized_title(found.title or "") != normalized_title(paper.title):
         notes.append(f"the closest title found is {found.title!r}, not this paper; nothing filled")
         return None
     return found

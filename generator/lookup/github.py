@@ -33,9 +33,7 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
     """Stars and date of the last commit on the default branch of `owner/name`."""
     base = f"{base_url.rstrip('/')}/repos/{owner}/{name}"
     repository = _json(client.get("github", base), f"{owner}/{name}")
-    commits = _json(
-        client.get("github", f"{base}/commits", {"per_page": "1"}), f"{owner}/{name} commits"
-    )
+    commits = _json(client.get("github", f"{base}/commits", {"per_page": "1"}), f"{owner}/{name} commits")
     try:
         stars = int(repository["stargazers_count"])
         date = commits[0]["commit"]["committer"]["date"] if commits else None
@@ -52,6 +50,4 @@ def _json(answer, what: str):  # type: ignore[no-untyped-def]
     try:
         return json.loads(answer.text)
     except ValueError as error:
-        raise MalformedAnswer(
-            f"GitHub sent JSON for {what} that cannot be read ({error})"
-        ) from None
+        raise MalformedAnswer(f"GitHub sent JSON for {what} that cannot be read ({error})") from None

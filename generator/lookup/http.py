@@ -99,8 +99,7 @@ class HttpClient:
             self.sleep(self._retry_wait(service, response, attempt))
         if response.status_code not in CACHED_STATUSES:
             raise LookupFailed(
-                f"{name} answered HTTP {response.status_code} {response.reason} for {url}; "
-                "try again later"
+                f"{name} answered HTTP {response.status_code} {response.reason} for {url}; try again later"
             )
         return Answer(url, response.status_code, response.text)
 

@@ -109,7 +109,4 @@ def _parse_cvf(url: str, path: str) -> Identifier:
 
 
 def _unknown_message(text: str) -> str:
-    return (
-        f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; "
-        f"examples: {EXAMPLES}"
-    )
+    return f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; examples: {EXAMPLES}"

@@ -101,7 +101,7 @@ def _venue_id(
 ) -> str | None:
     if draft.venue:
         return draft.venue
-    for raw in (found.venue, identifier and identifier.venue_hint):
+    for raw in (found.venue, identifier.venue_hint if identifier else None):
         match = match_venue(raw, config.venues)
         if match.venue_id or match.message:
             if match.message:
@@ -115,6 +115,7 @@ def _is_preprint(venue_id: str | None, config: ListConfig) -> bool:
 
 
 def _links(found: Found, identifier: Identifier | None, draft: PaperDraft) -> dict[str, object]:
+    url: str | None
     if draft.url:
         url = draft.url
     elif identifier and identifier.url:
@@ -133,8 +134,7 @@ def _validated(data: dict[str, object]) -> Paper:
         return Paper.model_validate(data)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}"
-            for detail in error.errors()
+            f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}" for detail in error.errors()
         )
         raise RecordRefused(
             f"the record would not be valid ({problems}); set the field with its flag"
@@ -158,9 +158,7 @@ def slug(text: str, max_words: int = 3) -> str:
     return "-".join(meaningful[:max_words]) or "paper"
 
 
-def readable_id(
-    name: str, venue_id: str | None, year: int | None, taken_ids: Collection[str]
-) -> str:
+def readable_id(name: str, venue_id: str | None, year: int | None, taken_ids: Collection[str]) -> str:
     """'ficklenet-cvpr2019': name words, venue and year; '-2', '-3', ... when already taken."""
     suffix = re.sub(r"[^a-z0-9]+", "", (venue_id or "").lower()) + (str(year) if year else "")
     base = "-".join(part for part in (slug(name), suffix) if part)[:72].strip("-")

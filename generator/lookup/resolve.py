@@ -42,9 +42,7 @@ def look_up(identifier: Identifier, services: Services, notes: list[str]) -> Fou
         crossref = _optional(notes, lambda: _crossref(services, doi))
     found = merge_found([f for f in (crossref, semantic, arxiv) if f is not None])
     found.doi = doi
-    found.abstract = next(
-        (f.abstract for f in (arxiv, semantic, crossref) if f and f.abstract), None
-    )
+    found.abstract = next((f.abstract for f in (arxiv, semantic, crossref) if f and f.abstract), None)
     return found
 
 
@@ -53,9 +51,7 @@ def _arxiv(services: Services, arxiv_id: str) -> Found:
 
 
 def _crossref(services: Services, doi: str) -> Found:
-    return fetch_crossref(
-        services.client, services.config.crossref_url, doi, services.config.contact
-    )
+    return fetch_crossref(services.client, services.config.crossref_url, doi, services.config.contact)
 
 
 def _semantic(services: Services, key: str) -> Found:

@@ -38,9 +38,7 @@ def _json(text: str, key: str) -> Any:
     try:
         return json.loads(text)
     except ValueError as error:
-        raise MalformedAnswer(
-            f"Semantic Scholar sent JSON for {key} that cannot be read ({error})"
-        ) from None
+        raise MalformedAnswer(f"Semantic Scholar sent JSON for {key} that cannot be read ({error})") from None
 
 
 def parse_semantic_scholar_paper(data: Any, paper_key: str) -> Found:
@@ -52,11 +50,7 @@ def parse_semantic_scholar_paper(data: Any, paper_key: str) -> Found:
         return Found(
             source="Semantic Scholar",
             title=one_line(data["title"]),
-            authors=[
-                name
-                for name in (one_line(a.get("name")) for a in data.get("authors") or [])
-                if name
-            ],
+            authors=[name for name in (one_line(a.get("name")) for a in data.get("authors") or []) if name],
             year=data.get("year"),
             venue=one_line(venue),
             arxiv=ids.get("ArXiv"),

@@ -38,9 +38,7 @@ def open_services(
     try:
         config = with_environment(list_config.services, environ)
     except ValidationError as error:
-        names = ", ".join(
-            f"{name}={environ[name]!r}" for name in ENVIRONMENT_OVERRIDES if name in environ
-        )
+        names = ", ".join(f"{name}={environ[name]!r}" for name in ENVIRONMENT_OVERRIDES if name in environ)
         reason = error.errors()[0]["msg"]
         raise ServicesMisconfigured(f"environment: {names}: {reason}") from None
     cache_dir = Path(config.cache_dir)

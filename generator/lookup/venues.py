@@ -49,9 +49,7 @@ def match_venue(raw: str | None, venues: list[Venue]) -> VenueMatch:
         if len(found) == 1:
             return VenueMatch(found.pop())
         if len(found) > 1:
-            return VenueMatch(
-                None, f"venue {raw!r} could be any of {', '.join(sorted(found))}; left empty"
-            )
+            return VenueMatch(None, f"venue {raw!r} could be any of {', '.join(sorted(found))}; left empty")
     known = ", ".join(venue.id for venue in venues)
     return VenueMatch(
         None,
@@ -66,9 +64,7 @@ def _spellings(venue: Venue) -> list[str]:
 
 def _by_whole_name(raw: str, venues: list[Venue]) -> set[str]:
     wanted = raw.casefold()
-    return {
-        v.id for v in venues if wanted in {s.casefold() for s in [*_spellings(v), v.name or ""]}
-    }
+    return {v.id for v in venues if wanted in {s.casefold() for s in [*_spellings(v), v.name or ""]}}
 
 
 def _by_abbreviation(raw: str, venues: list[Venue]) -> set[str]:
