@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from generator.cli import main
-
-sys.path.insert(0, str(Path(__file__).parent))
-from replay_server import SERVICE_VARIABLES, register_replay  # noqa: E402
+from tests.contrib.replay_server import SERVICE_VARIABLES, register_replay
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,25 +54,3 @@ def replay(services: HTTPServer) -> Iterator[HTTPServer]:
     register_replay(services)
     yield services
     services.check_assertions()
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one `curate` run did."""
-
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def curate(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `curate -C PROJECT ARGS...` in this process and return its exit code and output."""
-
-    def run(project: Path, *args: str) -> Run:
-        capsys.readouterr()
-        code = main(["-C", str(project), *args])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run

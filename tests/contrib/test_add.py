@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from replay_server import REPLAY_DIR, register_replay
 from werkzeug import Request, Response
+
+from tests.contrib.replay_server import REPLAY_DIR, register_replay
 
 EXPECTED_DIR = Path(__file__).parent / "data" / "expected"
 ARXIV_QUERY = {"id_list": "1902.10421", "max_results": "1"}
@@ -31,23 +32,21 @@ def expected_ficklenet() -> str:
     return text.replace("{added}", dt.date.today().isoformat())
 
 
-def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(
-    project_without_ficklenet, replay, curate
-):
+def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(project_without_ficklenet, replay, curate):
     project = project_without_ficklenet
 
-    added = curate(project, "add", "1902.10421", "--topic", "affinity")
+    added = curate("-C", project, "add", "1902.10421", "--topic", "affinity")
 
-    assert (added.code, added.out) == (0, f"{FICKLENET}\n")
-    assert added.err == "next: review the file, run 'curate validate', then open a pull request\n"
+    assert (added.exit_code, added.stdout) == (0, f"{FICKLENET}\n")
+    assert added.stderr == "next: review the file, run 'curate validate', then open a pull request\n"
     assert (project / FICKLENET).read_text(encoding="utf-8") == expected_ficklenet()
-    validated = curate(project, "validate")
-    assert (validated.code, validated.out) == (
+    validated = curate("-C", project, "validate")
+    assert (validated.exit_code, validated.stdout) == (
         0,
         "ok: 14 papers, 1 leaderboard, 0 implementations, 0 resources\n",
     )
-    exported = curate(project, "export")
-    papers = {paper["id"]: paper for paper in json.loads(exported.out)["papers"]}
+    exported = curate("-C", project, "export")
+    papers = {paper["id"]: paper for paper in json.loads(exported.stdout)["papers"]}
     assert (papers["ficklenet-cvpr2019"]["venue"], papers["ficklenet-cvpr2019"]["year"]) == (
         "CVPR",
         2019,
@@ -66,38 +65,30 @@ def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(
         "https://www.semanticscholar.org/paper/FickleNet/6a2e0e4f2b1c9a5d8e7f3b4c1d0a9e8f7c6b5a4d",
     ],
 )
-def test_every_identifier_form_gives_the_same_record(
-    project_without_ficklenet, replay, curate, identifier
-):
-    added = curate(project_without_ficklenet, "add", identifier, "--topic", "affinity")
+def test_every_identifier_form_gives_the_same_record(project_without_ficklenet, replay, curate, identifier):
+    added = curate("-C", project_without_ficklenet, "add", identifier, "--topic", "affinity")
 
-    assert (added.code, added.out) == (0, f"{FICKLENET}\n")
-    assert (project_without_ficklenet / FICKLENET).read_text(
-        encoding="utf-8"
-    ) == expected_ficklenet()
+    assert (added.exit_code, added.stdout) == (0, f"{FICKLENET}\n")
+    assert (project_without_ficklenet / FICKLENET).read_text(encoding="utf-8") == expected_ficklenet()
 
 
 def test_a_cvf_page_is_found_by_its_title_and_kept_as_the_main_link(
     project_without_ficklenet, replay, curate
 ):
-    added = curate(project_without_ficklenet, "add", CVF_PAGE, "--topic", "affinity")
+    added = curate("-C", project_without_ficklenet, "add", CVF_PAGE, "--topic", "affinity")
 
-    assert (added.code, added.out) == (0, f"{FICKLENET}\n")
-    expected = expected_ficklenet().replace(
-        "url: https://arxiv.org/abs/1902.10421", f"url: {CVF_PAGE}"
-    )
+    assert (added.exit_code, added.stdout) == (0, f"{FICKLENET}\n")
+    expected = expected_ficklenet().replace("url: https://arxiv.org/abs/1902.10421", f"url: {CVF_PAGE}")
     assert (project_without_ficklenet / FICKLENET).read_text(encoding="utf-8") == expected
 
 
-def test_a_paper_on_the_list_is_refused_naming_its_file_without_asking_anyone(
-    project, services, curate
-):
+def test_a_paper_on_the_list_is_refused_naming_its_file_without_asking_anyone(project, services, curate):
     before = paper_files(project)
 
-    refused = curate(project, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project, "add", "1902.10421", "--topic", "affinity")
 
-    assert refused.code == 1
-    assert refused.err == (
+    assert refused.exit_code == 1
+    assert refused.stderr == (
         f"curate add: already on the list: {FICKLENET}:15 has the same arXiv id (1902.10421); "
         "edit that record (e.g. add a topic) instead of adding a new one\n"
         "curate add: nothing written\n"
@@ -107,10 +98,10 @@ def test_a_paper_on_the_list_is_refused_naming_its_file_without_asking_anyone(
 
 
 def test_a_duplicate_seen_only_after_the_look_up_is_refused(project, replay, curate):
-    refused = curate(project, "add", "10.1109/CVPR.2019.00536", "--topic", "affinity")
+    refused = curate("-C", project, "add", "10.1109/CVPR.2019.00536", "--topic", "affinity")
 
-    assert refused.code == 1
-    assert refused.err == (
+    assert refused.exit_code == 1
+    assert refused.stderr == (
         f"curate add: already on the list: {FICKLENET}:3 has the same title (FickleNet: Weakly and "
         "Semi-supervised Semantic Image Segmentation using Stochastic Inference); "
         "edit that record (e.g. add a topic) instead of adding a new one\n"
@@ -119,10 +110,10 @@ def test_a_duplicate_seen_only_after_the_look_up_is_refused(project, replay, cur
 
 
 def test_a_venue_the_list_does_not_know_is_left_empty_with_a_note(project, replay, curate):
-    added = curate(project, "add", "2101.11253", "--topic", "localization", "--tag", "image-level")
+    added = curate("-C", project, "add", "2101.11253", "--topic", "localization", "--tag", "image-level")
 
-    assert (added.code, added.out) == (0, "papers/papers/puzzle-cam-2021.yaml\n")
-    assert added.err.splitlines()[0] == (
+    assert (added.exit_code, added.stdout) == (0, "papers/papers/puzzle-cam-2021.yaml\n")
+    assert added.stderr.splitlines()[0] == (
         "note: venue 'IEEE International Conference on Image Processing' is not among the venues "
         "of "
         "papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, ISVC, KDD, NIPS, "
@@ -131,9 +122,7 @@ def test_a_venue_the_list_does_not_know_is_left_empty_with_a_note(project, repla
         "venue) "
         "and set 'venue:' in the record"
     )
-    record = yaml.safe_load(
-        (project / "papers/papers/puzzle-cam-2021.yaml").read_text(encoding="utf-8")
-    )
+    record = yaml.safe_load((project / "papers/papers/puzzle-cam-2021.yaml").read_text(encoding="utf-8"))
     assert "venue" not in record
     assert (record["short_name"], record["year"], record["authors"]) == (
         "Puzzle-CAM",
@@ -145,18 +134,14 @@ def test_a_venue_the_list_does_not_know_is_left_empty_with_a_note(project, repla
         "arxiv": "2101.11253",
         "code": [{"url": "https://github.com/OFRIN/PuzzleCAM"}],
     }
-    assert curate(project, "validate").code == 0
+    assert curate("-C", project, "validate").exit_code == 0
 
 
 def test_a_doi_finds_the_journal_and_the_preprint(project, replay, curate):
-    added = curate(
-        project, "add", "https://doi.org/10.1109/TPAMI.2016.2636150", "--topic", "saliency"
-    )
+    added = curate("-C", project, "add", "https://doi.org/10.1109/TPAMI.2016.2636150", "--topic", "saliency")
 
-    assert (added.code, added.out) == (0, "papers/papers/stc-tpami2017.yaml\n")
-    record = yaml.safe_load(
-        (project / "papers/papers/stc-tpami2017.yaml").read_text(encoding="utf-8")
-    )
+    assert (added.exit_code, added.stdout) == (0, "papers/papers/stc-tpami2017.yaml\n")
+    record = yaml.safe_load((project / "papers/papers/stc-tpami2017.yaml").read_text(encoding="utf-8"))
     assert (record["venue"], record["year"], record.get("kind", "paper")) == (
         "TPAMI",
         2017,
@@ -175,9 +160,9 @@ def test_readable_ids_never_take_an_existing_file(project, replay, curate):
         other.replace("id: webseg-arxiv2018", "id: puzzle-cam-2021"), encoding="utf-8"
     )
 
-    added = curate(project, "add", "2101.11253", "--topic", "localization")
+    added = curate("-C", project, "add", "2101.11253", "--topic", "localization")
 
-    assert (added.code, added.out) == (0, "papers/papers/puzzle-cam-2021-2.yaml\n")
+    assert (added.exit_code, added.stdout) == (0, "papers/papers/puzzle-cam-2021-2.yaml\n")
 
 
 def test_a_429_is_retried_after_its_retry_after(project_without_ficklenet, services, curate):
@@ -187,27 +172,25 @@ def test_a_429_is_retried_after_its_retry_after(project_without_ficklenet, servi
     register_replay(services)
 
     started = time.monotonic()
-    added = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    added = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
     assert time.monotonic() - started >= 1.0
-    assert (added.code, added.out) == (0, f"{FICKLENET}\n")
+    assert (added.exit_code, added.stdout) == (0, f"{FICKLENET}\n")
     assert [(request.path, response.status_code) for request, response in services.log][:2] == [
         ("/api/query", 429),
         ("/api/query", 200),
     ]
 
 
-def test_a_429_asking_for_too_long_a_wait_gives_up_at_once(
-    project_without_ficklenet, services, curate
-):
+def test_a_429_asking_for_too_long_a_wait_gives_up_at_once(project_without_ficklenet, services, curate):
     services.expect_request("/api/query").respond_with_data(
         "slow down", status=429, headers={"Retry-After": "600"}
     )
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
-    assert refused.code == 1
-    assert refused.err.splitlines()[0] == (
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
         "curate add: arXiv asks to wait 600 s (HTTP 429, Retry-After); more than "
         "max_retry_wait_seconds=5: try later"
     )
@@ -221,10 +204,10 @@ def test_a_service_that_keeps_answering_429_is_given_up_after_max_retries(
         "slow down", status=429, headers={"Retry-After": "0"}
     )
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
     url = services.url_for("/api/query?id_list=1902.10421&max_results=1")
-    assert refused.err.splitlines()[0] == (
+    assert refused.stderr.splitlines()[0] == (
         f"curate add: arXiv still answers HTTP 429 TOO MANY REQUESTS after 3 retries for {url}; "
         "wait a while and try again"
     )
@@ -234,25 +217,21 @@ def test_a_service_that_keeps_answering_429_is_given_up_after_max_retries(
 
 def paper_files_before_ficklenet() -> list[str]:
     root = Path(__file__).resolve().parents[2] / "papers" / "papers"
-    return sorted(
-        path.name for path in root.glob("*.yaml") if path.name != "ficklenet-cvpr2019.yaml"
-    )
+    return sorted(path.name for path in root.glob("*.yaml") if path.name != "ficklenet-cvpr2019.yaml")
 
 
-def test_a_timeout_gives_a_clear_message_and_writes_nothing(
-    project_without_ficklenet, services, curate
-):
+def test_a_timeout_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
     def too_slow(request: Request) -> Response:
         time.sleep(1.5)
         return Response("late", status=200)
 
     services.expect_request("/api/query").respond_with_handler(too_slow)
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
     url = services.url_for("/api/query?id_list=1902.10421&max_results=1")
-    assert refused.code == 1
-    assert refused.err == (
+    assert refused.exit_code == 1
+    assert refused.stderr == (
         f"curate add: arXiv did not answer within 1 s ({url}); try again later\n"
         "curate add: to add it without the services: "
         "curate add IDENTIFIER --offline --title '...' --venue ID --year YYYY --topic ID\n"
@@ -261,55 +240,44 @@ def test_a_timeout_gives_a_clear_message_and_writes_nothing(
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_a_server_error_gives_a_clear_message_and_writes_nothing(
-    project_without_ficklenet, services, curate
-):
+def test_a_server_error_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
     services.expect_request("/api/query").respond_with_data("boom", status=500)
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
     url = services.url_for("/api/query?id_list=1902.10421&max_results=1")
-    assert refused.code == 1
-    assert refused.err.splitlines()[0] == (
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
         f"curate add: arXiv answered HTTP 500 INTERNAL SERVER ERROR for {url}; try again later"
     )
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_malformed_xml_gives_a_clear_message_and_writes_nothing(
-    project_without_ficklenet, services, curate
-):
+def test_malformed_xml_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
     truncated = (REPLAY_DIR / "arxiv" / "truncated.xml").read_text(encoding="utf-8")
-    services.expect_request("/api/query").respond_with_data(
-        truncated, content_type="application/atom+xml"
-    )
+    services.expect_request("/api/query").respond_with_data(truncated, content_type="application/atom+xml")
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
     with pytest.raises(ElementTree.ParseError) as parse_error:
         ElementTree.fromstring(truncated)
-    assert refused.code == 1
-    assert refused.err == (
-        f"curate add: arXiv sent XML that cannot be read ({parse_error.value})\n"
-        "curate add: nothing written\n"
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"curate add: arXiv sent XML that cannot be read ({parse_error.value})\ncurate add: nothing written\n"
     )
     assert paper_files(project_without_ficklenet) == paper_files_before_ficklenet()
 
 
-def test_malformed_json_gives_a_clear_message_and_writes_nothing(
-    project_without_ficklenet, services, curate
-):
+def test_malformed_json_gives_a_clear_message_and_writes_nothing(project_without_ficklenet, services, curate):
     arxiv = (REPLAY_DIR / "arxiv" / "1902.10421.xml").read_bytes()
-    services.expect_request("/api/query").respond_with_data(
-        arxiv, content_type="application/atom+xml"
-    )
+    services.expect_request("/api/query").respond_with_data(arxiv, content_type="application/atom+xml")
     services.expect_request("/graph/v1/paper/arXiv:1902.10421").respond_with_data(
         '{"title": "FickleNet', content_type="application/json"
     )
 
-    refused = curate(project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+    refused = curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
 
-    assert refused.err == (
+    assert refused.stderr == (
         "curate add: Semantic Scholar sent JSON for arXiv:1902.10421 that cannot be read "
         "(Unterminated string starting at: line 1 column 11 (char 10))\n"
         "curate add: nothing written\n"
@@ -319,29 +287,24 @@ def test_malformed_json_gives_a_clear_message_and_writes_nothing(
 
 def test_an_arxiv_id_arxiv_does_not_know_is_reported(project, services, curate):
     empty = (REPLAY_DIR / "arxiv" / "empty-feed.xml").read_bytes()
-    services.expect_request("/api/query").respond_with_data(
-        empty, content_type="application/atom+xml"
-    )
+    services.expect_request("/api/query").respond_with_data(empty, content_type="application/atom+xml")
 
-    refused = curate(project, "add", "2499.99999", "--topic", "affinity")
+    refused = curate("-C", project, "add", "2499.99999", "--topic", "affinity")
 
-    assert refused.err == "curate add: arXiv has no paper 2499.99999\ncurate add: nothing written\n"
+    assert refused.stderr == "curate add: arXiv has no paper 2499.99999\ncurate add: nothing written\n"
 
 
-def test_offline_writes_the_record_from_the_flags_with_no_server_at_all(
-    project, monkeypatch, curate
-):
+def test_offline_writes_the_record_from_the_flags_with_no_server_at_all(project, monkeypatch, curate):
     for name in (
         "CURATE_ARXIV_URL",
         "CURATE_CROSSREF_URL",
         "CURATE_SEMANTIC_SCHOLAR_URL",
         "CURATE_GITHUB_API_URL",
     ):
-        monkeypatch.setenv(
-            name, "http://127.0.0.1:9"
-        )  # Nothing listens there: a request would fail.
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # Nothing listens there: a request would fail.
 
     added = curate(
+        "-C",
         project,
         "add",
         "https://arxiv.org/abs/2101.11253",
@@ -365,7 +328,7 @@ def test_offline_writes_the_record_from_the_flags_with_no_server_at_all(
         "image-level",
     )
 
-    assert (added.code, added.out) == (0, "papers/papers/puzzle-cam-nips2021.yaml\n")
+    assert (added.exit_code, added.stdout) == (0, "papers/papers/puzzle-cam-nips2021.yaml\n")
     assert (
         (project / "papers/papers/puzzle-cam-nips2021.yaml").read_text(encoding="utf-8")
         == f"""\
@@ -391,43 +354,42 @@ status: to-read
 added: {dt.date.today().isoformat()}
 """
     )
-    assert curate(project, "validate").code == 0
+    assert curate("-C", project, "validate").exit_code == 0
 
 
 def test_offline_without_a_title_says_what_to_pass(project, curate):
-    refused = curate(project, "add", "2101.11253", "--offline", "--topic", "localization")
+    refused = curate("-C", project, "add", "2101.11253", "--offline", "--topic", "localization")
 
-    assert refused.err == (
-        "curate add: no title: pass --title 'Full title of the paper'\ncurate add: nothing "
-        "written\n"
+    assert refused.stderr == (
+        "curate add: no title: pass --title 'Full title of the paper'\ncurate add: nothing written\n"
     )
 
 
 def test_an_unknown_topic_is_refused_before_anything_is_asked(project, services, curate):
-    refused = curate(project, "add", "2101.11253", "--topic", "afinity")
+    refused = curate("-C", project, "add", "2101.11253", "--topic", "afinity")
 
-    assert refused.code == 1
-    assert refused.err.startswith(
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
         "curate add: unknown topic 'afinity'; did you mean 'affinity'? (known: by-dataset, "
     )
     assert services.log == []
 
 
 def test_a_paper_needs_a_topic(project, services, curate):
-    refused = curate(project, "add", "2101.11253")
+    refused = curate("-C", project, "add", "2101.11253")
 
-    assert refused.err.startswith(
+    assert refused.stderr.startswith(
         "curate add: a paper needs at least one topic: pass --topic ID (known: by-dataset, "
     )
 
 
 def test_answers_are_cached_on_disk_and_every_request_says_who_asks(project, replay, curate):
-    first = curate(project, "add", "2101.11253", "--topic", "localization", "--dry-run")
+    first = curate("-C", project, "add", "2101.11253", "--topic", "localization", "--dry-run")
     requests_sent = len(replay.log)
-    second = curate(project, "add", "2101.11253", "--topic", "localization", "--dry-run")
+    second = curate("-C", project, "add", "2101.11253", "--topic", "localization", "--dry-run")
 
-    assert first.out == second.out
-    assert first.out.startswith(
+    assert first.stdout == second.stdout
+    assert first.stdout.startswith(
         "# yaml-language-server: $schema=../schema/paper.schema.json\nid: puzzle-cam-2021\n"
     )
     assert requests_sent == 2 and len(replay.log) == requests_sent
@@ -440,9 +402,9 @@ def test_answers_are_cached_on_disk_and_every_request_says_who_asks(project, rep
 def test_a_bad_service_url_in_the_environment_is_named(project, monkeypatch, curate):
     monkeypatch.setenv("CURATE_ARXIV_URL", "ftp://127.0.0.1/")
 
-    refused = curate(project, "add", "2101.11253", "--topic", "localization")
+    refused = curate("-C", project, "add", "2101.11253", "--topic", "localization")
 
-    assert refused.err == (
+    assert refused.stderr == (
         "curate add: environment: CURATE_ARXIV_URL='ftp://127.0.0.1/': Value error, URL must start "
         "with http:// or https://, got 'ftp://127.0.0.1/'\ncurate add: nothing written\n"
     )

@@ -33,34 +33,29 @@ def test_enrich_fills_empty_fields_and_never_overwrites_a_curated_one(project, r
     edit(project, FICKLENET, "year: 2019\n", "")
     before = yaml.safe_load(read(project, FICKLENET))
 
-    enriched = curate(project, "enrich", "--only", "ficklenet-cvpr2019")
+    enriched = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
 
     after = yaml.safe_load(read(project, FICKLENET))
-    assert enriched.code == 0
-    assert enriched.err == "curate enrich: filled 4 field(s) in 1 paper(s); 0 unchanged; 0 failed\n"
+    assert enriched.exit_code == 0
+    assert enriched.stderr == "curate enrich: filled 4 field(s) in 1 paper(s); 0 unchanged; 0 failed\n"
     filled = {key: after[key] for key in after if key not in before}
     assert sorted(filled) == ["abstract", "citations", "year"]
     assert (filled["year"], filled["citations"]) == (2019, 402)
-    assert filled["abstract"].startswith(
-        "The main obstacle to weakly supervised semantic image segmentation"
-    )
+    assert filled["abstract"].startswith("The main obstacle to weakly supervised semantic image segmentation")
     assert after["links"] == {**before["links"], "doi": "10.1109/CVPR.2019.00536"}
     assert {key: after[key] for key in before if key != "links"} == {
         k: v for k, v in before.items() if k != "links"
     }
     removed = [
-        line
-        for line in enriched.out.splitlines()
-        if line.startswith("-") and not line.startswith("---")
+        line for line in enriched.stdout.splitlines() if line.startswith("-") and not line.startswith("---")
     ]
-    assert enriched.out.startswith(f"--- a/{FICKLENET}\n+++ b/{FICKLENET}\n")
+    assert enriched.stdout.startswith(f"--- a/{FICKLENET}\n+++ b/{FICKLENET}\n")
     assert removed == []
 
 
-def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(
-    project, replay, curate
-):
+def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(project, replay, curate):
     curate(
+        "-C",
         project,
         "add",
         "2101.11253",
@@ -81,7 +76,7 @@ def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(
         "  - url: https://github.com/OFRIN/PuzzleCAM\n    stars: 5\n",
     )
 
-    enriched = curate(project, "enrich", "--only", "puzzle-cam-2021")
+    enriched = curate("-C", project, "enrich", "--only", "puzzle-cam-2021")
 
     record = yaml.safe_load(read(project, PUZZLE_CAM))
     assert record["links"]["code"] == [
@@ -93,7 +88,7 @@ def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(
     ]
     assert record["authors"] == ["Sanghyun Jo", "In-Jae Yu"]
     assert "venue" not in record
-    assert enriched.err.splitlines() == [
+    assert enriched.stderr.splitlines() == [
         f"curate enrich: {PUZZLE_CAM}: venue 'IEEE International Conference on Image Processing' "
         "is not "
         "among the venues of papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, "
@@ -103,38 +98,37 @@ def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(
         "alias of a venue) and set 'venue:' in the record",
         "curate enrich: filled 4 field(s) in 1 paper(s); 0 unchanged; 0 failed",
     ]
-    assert "+    last_commit: 2022-03-11\n" in enriched.out
+    assert "+    last_commit: 2022-03-11\n" in enriched.stdout
     assert "stars" not in "".join(
-        line for line in enriched.out.splitlines(keepends=True) if line[:1] in "+-"
+        line for line in enriched.stdout.splitlines(keepends=True) if line[:1] in "+-"
     )
 
 
 def test_a_second_run_has_nothing_left_to_fill(project, replay, curate):
-    curate(project, "enrich", "--only", "ficklenet-cvpr2019")
+    curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
 
-    again = curate(project, "enrich", "--only", "ficklenet-cvpr2019")
+    again = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
 
-    assert (again.code, again.out) == (0, "")
-    assert again.err == "curate enrich: filled 0 field(s) in 0 paper(s); 1 unchanged; 0 failed\n"
+    assert (again.exit_code, again.stdout) == (0, "")
+    assert again.stderr == "curate enrich: filled 0 field(s) in 0 paper(s); 1 unchanged; 0 failed\n"
 
 
 def test_a_dry_run_shows_the_diff_and_writes_nothing(project, replay, curate):
     before = read(project, FICKLENET)
 
-    dry = curate(project, "enrich", "--only", "ficklenet-cvpr2019", "--dry-run")
+    dry = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019", "--dry-run")
 
     assert read(project, FICKLENET) == before
-    assert "+  doi: 10.1109/CVPR.2019.00536\n" in dry.out
-    assert dry.err == "curate enrich: would fill 3 field(s) in 1 paper(s); 0 unchanged; 0 failed\n"
+    assert "+  doi: 10.1109/CVPR.2019.00536\n" in dry.stdout
+    assert dry.stderr == "curate enrich: would fill 3 field(s) in 1 paper(s); 0 unchanged; 0 failed\n"
 
 
 def test_an_unknown_paper_id_is_refused(project, services, curate):
-    refused = curate(project, "enrich", "--only", "ficklenet-cvpr2018")
+    refused = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2018")
 
-    assert (refused.code, refused.err) == (
+    assert (refused.exit_code, refused.stderr) == (
         1,
-        "curate enrich: no paper with id 'ficklenet-cvpr2018'; did you mean "
-        "'ficklenet-cvpr2019'?\n",
+        "curate enrich: no paper with id 'ficklenet-cvpr2018'; did you mean 'ficklenet-cvpr2019'?\n",
     )
     assert services.log == []
 
@@ -142,18 +136,16 @@ def test_an_unknown_paper_id_is_refused(project, services, curate):
 def test_an_unreachable_service_stops_the_run_and_changes_nothing(project, monkeypatch, curate):
     monkeypatch.setenv("CURATE_ARXIV_URL", "http://127.0.0.1:9")
     before = {
-        path.name: path.read_text(encoding="utf-8")
-        for path in (project / "papers/papers").glob("*.yaml")
+        path.name: path.read_text(encoding="utf-8") for path in (project / "papers/papers").glob("*.yaml")
     }
 
-    stopped = curate(project, "enrich", "--only", "seenet-nips2018", "ficklenet-cvpr2019")
+    stopped = curate("-C", project, "enrich", "--only", "seenet-nips2018", "ficklenet-cvpr2019")
 
     after = {
-        path.name: path.read_text(encoding="utf-8")
-        for path in (project / "papers/papers").glob("*.yaml")
+        path.name: path.read_text(encoding="utf-8") for path in (project / "papers/papers").glob("*.yaml")
     }
-    assert stopped.code == 1
-    assert stopped.err == (
+    assert stopped.exit_code == 1
+    assert stopped.stderr == (
         "curate enrich: papers/papers/seenet-nips2018.yaml: cannot reach arXiv at "
         "http://127.0.0.1:9/api/query?id_list=1810.09821&max_results=1 (ConnectionError); check "
         "the "

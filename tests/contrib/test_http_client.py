@@ -64,9 +64,7 @@ def test_a_cached_answer_is_reused_until_it_is_older_than_cache_days(
 
 
 def test_a_damaged_cache_entry_is_fetched_again(httpserver: HTTPServer, tmp_path: Path) -> None:
-    httpserver.expect_request("/works/a").respond_with_data(
-        '{"ok": 1}', content_type="application/json"
-    )
+    httpserver.expect_request("/works/a").respond_with_data('{"ok": 1}', content_type="application/json")
     http = client(tmp_path)
     url = httpserver.url_for("/works/a")
     http.get("crossref", url)
@@ -89,7 +87,6 @@ def test_server_errors_are_not_cached(httpserver: HTTPServer, tmp_path: Path) ->
     answer = http.get("crossref", url)
 
     assert (
-        str(failure.value)
-        == f"Crossref answered HTTP 500 INTERNAL SERVER ERROR for {url}; try again later"
+        str(failure.value) == f"Crossref answered HTTP 500 INTERNAL SERVER ERROR for {url}; try again later"
     )
     assert (answer.status, answer.from_cache) == (200, False)

@@ -10,9 +10,7 @@ CVF_PAGE = (
     "https://openaccess.thecvf.com/content_CVPR_2019/html/Lee_FickleNet_Weakly_and_Semi-Supervised_"
     "Semantic_Image_Segmentation_Using_Stochastic_Inference_CVPR_2019_paper.html"
 )
-CVF_TITLE = (
-    "FickleNet Weakly and Semi-Supervised Semantic Image Segmentation Using Stochastic Inference"
-)
+CVF_TITLE = "FickleNet Weakly and Semi-Supervised Semantic Image Segmentation Using Stochastic Inference"
 
 
 @pytest.mark.parametrize(
@@ -58,8 +56,7 @@ def test_anything_else_is_refused_with_the_forms_that_work(text: str) -> None:
     with pytest.raises(UnknownIdentifier) as error:
         parse_identifier(text)
     assert str(error.value) == (
-        f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; examples: "
-        f"{EXAMPLES}"
+        f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; examples: {EXAMPLES}"
     )
 
 

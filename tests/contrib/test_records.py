@@ -33,9 +33,7 @@ from generator.lookup.records import readable_id, short_name_of
         ("日本語のタイトル", "ECCV", 2018, set(), "paper-eccv2018"),
     ],
 )
-def test_ids_are_name_words_venue_and_year_and_never_taken(
-    name, venue, year, taken, expected
-) -> None:
+def test_ids_are_name_words_venue_and_year_and_never_taken(name, venue, year, taken, expected) -> None:
     assert readable_id(name, venue, year, taken) == expected
 
 

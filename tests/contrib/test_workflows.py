@@ -46,11 +46,7 @@ def run_scripts(document: dict[str, Any]) -> list[str]:
 
 def hook_scripts(path: Path) -> list[str]:
     document = load(path)
-    hooks = (
-        document
-        if isinstance(document, list)
-        else [h for r in document["repos"] for h in r["hooks"]]
-    )
+    hooks = document if isinstance(document, list) else [h for r in document["repos"] for h in r["hooks"]]
     return [" ".join([hook["entry"], *hook.get("args", [])]) for hook in hooks]
 
 
@@ -134,11 +130,7 @@ def test_the_shell_reader_finds_curate_commands_where_the_shell_would():
 )
 def test_every_curate_command_it_runs_exists_in_the_cli(path: Path):
     invocations = [argv for script in scripts_of(path) for argv in curate_invocations(script)]
-    problems = [
-        f"curate {shlex.join(argv)}: {error}"
-        for argv in invocations
-        if (error := parse_error(argv))
-    ]
+    problems = [f"curate {shlex.join(argv)}: {error}" for argv in invocations if (error := parse_error(argv))]
     assert problems == []
 
 
@@ -202,9 +194,7 @@ def tool(name: str) -> str:
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
-    )
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_actionlint_finds_nothing_to_fix():
