@@ -25,6 +25,7 @@ REFUSALS = (
     UnknownIdentifier,
 )
 """Errors that end `curate add` with a message and exit code 1, writing nothing."""
+NEXT_STEPS = "next: review the file, run 'curate validate' and 'curate readme', then open a pull request"
 OFFLINE_HINT = (
     "curate add: to add it without the services: "
     "curate add IDENTIFIER --offline --title '...' --venue ID --year YYYY --topic ID"
@@ -44,9 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
         epilog=f"IDENTIFIER examples: {EXAMPLES}",
     )
-    parser.add_argument(
-        "identifier", nargs="?", metavar="IDENTIFIER", help="arXiv id or URL, DOI or URL"
-    )
+    parser.add_argument("identifier", nargs="?", metavar="IDENTIFIER", help="arXiv id or URL, DOI or URL")
     parser.add_argument(
         "--topic",
         dest="topics",
@@ -95,15 +94,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--venue", metavar="ID", help="venue id (or alias) from papers/list.yaml")
     parser.add_argument("--year", type=int, help="year of publication")
     parser.add_argument("--url", help="main link to the paper")
-    parser.add_argument(
-        "--id", dest="record_id", metavar="ID", help="record id instead of the readable one"
-    )
+    parser.add_argument("--id", dest="record_id", metavar="ID", help="record id instead of the readable one")
     parser.add_argument(
         "--offline", action="store_true", help="look nothing up; write the record from the flags"
     )
-    parser.add_argument(
-        "--dry-run", action="store_true", help="print the record instead of writing it"
-    )
+    parser.add_argument("--dry-run", action="store_true", help="print the record instead of writing it")
     parser.set_defaults(run=run, status="untracked")
 
 
@@ -144,5 +139,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(added.text)
         return 0
     print(relative_path(added.path, project.root))
-    print("next: review the file, run 'curate validate', then open a pull request", file=sys.stderr)
+    print(NEXT_STEPS, file=sys.stderr)
     return 0

@@ -38,7 +38,9 @@ def test_an_arxiv_id_becomes_a_record_that_validates_and_exports(project_without
     added = curate("-C", project, "add", "1902.10421", "--topic", "affinity")
 
     assert (added.exit_code, added.stdout) == (0, f"{FICKLENET}\n")
-    assert added.stderr == "next: review the file, run 'curate validate', then open a pull request\n"
+    assert added.stderr == (
+        "next: review the file, run 'curate validate' and 'curate readme', then open a pull request\n"
+    )
     assert (project / FICKLENET).read_text(encoding="utf-8") == expected_ficklenet()
     validated = curate("-C", project, "validate")
     assert (validated.exit_code, validated.stdout) == (
