@@ -34,7 +34,7 @@ def parse_crossref_work(text: str, doi: str) -> Found:
 def _found_of(message: dict[str, Any], doi: str) -> Found:
     return Found(
         source="Crossref",
-        title=_first(message.get("title")),
+        title=_first([_JATS_TAG.sub("", title) for title in message.get("title") or []]),
         authors=[name for name in map(_author_name, message.get("author", [])) if name],
         year=_year(message),
         venue=_venue(message),

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from generator.crosscheck import normalized_title
 from generator.database import Database, build_database
 from generator.layout import KIND_BY_NAME, Project
@@ -120,7 +122,12 @@ def _enrich_one(
     if not filled:
         report.unchanged.append(paper_id)
         return
-    new_text = record_yaml(PAPER, Paper.model_validate(data))
+    try:
+        new_text = record_yaml(PAPER, Paper.model_validate(data))
+    except ValidationError as error:
+        fields = ", ".join(".".join(str(part) for part in detail["loc"]) for detail in error.errors())
+        report.failures.append(f"{source.path}: what the services say would not be valid ({fields}); skipped")
+        return
     path = project.root / source.path
     report.changed.append(Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text))
     if not dry_run:

@@ -410,3 +410,27 @@ def test_a_bad_service_url_in_the_environment_is_named(project, monkeypatch, cur
         "curate add: environment: CURATE_ARXIV_URL='ftp://127.0.0.1/': Value error, URL must start "
         "with http:// or https://, got 'ftp://127.0.0.1/'\ncurate add: nothing written\n"
     )
+
+
+def test_markup_in_a_crossref_title_is_dropped(project, services, curate):
+    work = json.loads(
+        (REPLAY_DIR / "crossref" / "10.1109_TPAMI.2016.2636150.json").read_text(encoding="utf-8")
+    )
+    work["message"]["title"] = [
+        "<i>STC</i>: A Simple to Complex Framework for Weakly-Supervised Semantic Segmentation"
+    ]
+    services.expect_request("/works/10.1109/TPAMI.2016.2636150").respond_with_json(work)
+    services.expect_request("/graph/v1/paper/DOI:10.1109/TPAMI.2016.2636150").respond_with_data(
+        "", status=404
+    )
+
+    added = curate("-C", project, "add", "10.1109/TPAMI.2016.2636150", "--topic", "saliency", "--dry-run")
+
+    assert added.exit_code == 0
+    assert yaml.safe_load(added.stdout)["title"] == (
+        "STC: A Simple to Complex Framework for Weakly-Supervised Semantic Segmentation"
+    )
+    assert (
+        added.stderr
+        == "note: Semantic Scholar has no paper DOI:10.1109/TPAMI.2016.2636150; going on without it\n"
+    )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import yaml
+
+from tests.contrib.replay_server import REPLAY_DIR
 
 FICKLENET = "papers/papers/ficklenet-cvpr2019.yaml"
 PUZZLE_CAM = "papers/papers/puzzle-cam-2021.yaml"
@@ -153,3 +157,28 @@ def test_an_unreachable_service_stops_the_run_and_changes_nothing(project, monke
         "curate enrich: filled 0 field(s) in 0 paper(s); 0 unchanged; 1 failed\n"
     )
     assert after == before
+
+
+def test_a_value_the_records_cannot_take_is_reported_and_nothing_is_written(project, services, curate):
+    feed = (REPLAY_DIR / "arxiv" / "1902.10421.xml").read_text(encoding="utf-8")
+    without_abstract = re.sub(r"<summary>.*</summary>", "", feed, flags=re.DOTALL)
+    answer = json.loads((REPLAY_DIR / "semanticscholar" / "ficklenet.json").read_text(encoding="utf-8"))
+    answer["abstract"] = "A bell \u0007 rings."
+    services.expect_request("/api/query").respond_with_data(
+        without_abstract, content_type="application/atom+xml"
+    )
+    services.expect_request("/graph/v1/paper/arXiv:1902.10421").respond_with_json(answer)
+    services.expect_request("/works/10.1109/CVPR.2019.00536").respond_with_data(
+        (REPLAY_DIR / "crossref" / "10.1109_CVPR.2019.00536.json").read_bytes(),
+        content_type="application/json",
+    )
+    before = read(project, FICKLENET)
+
+    failed = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
+
+    assert (failed.exit_code, failed.stdout) == (1, "")
+    assert failed.stderr == (
+        f"curate enrich: {FICKLENET}: what the services say would not be valid (abstract); skipped\n"
+        "curate enrich: filled 0 field(s) in 0 paper(s); 0 unchanged; 1 failed\n"
+    )
+    assert read(project, FICKLENET) == before
