@@ -13,6 +13,7 @@ ENVIRONMENT_OVERRIDES = {
     "CURATE_CROSSREF_URL": "crossref_url",
     "CURATE_SEMANTIC_SCHOLAR_URL": "semantic_scholar_url",
     "CURATE_GITHUB_API_URL": "github_api_url",
+    "CURATE_OPENREVIEW_URL": "openreview_url",
     "CURATE_CACHE_DIR": "cache_dir",
 }
 """Environment variables that replace a field of `services`, e.g. to point tests at 127.0.0.1."""
@@ -29,6 +30,8 @@ class RequestIntervals(Record):
     """Semantic Scholar allows about one request per second without an API key."""
     github: float = Field(default=1.0, ge=0)
     """GitHub allows 60 unauthenticated requests per hour; be gentle."""
+    openreview: float = Field(default=1.0, ge=0)
+    """OpenReview publishes no limit for reading; one request per second is polite."""
 
 
 class ServicesConfig(Record):
@@ -42,6 +45,8 @@ class ServicesConfig(Record):
     """Semantic Scholar API base URL; `/graph/v1/paper/...` is appended."""
     github_api_url: HttpUrl = "https://api.github.com"
     """GitHub REST API base URL; `/repos/OWNER/NAME` is appended."""
+    openreview_url: HttpUrl = "https://api2.openreview.net"
+    """OpenReview API base URL; `/notes?id=FORUM` is appended (API 1: https://api.openreview.net)."""
     contact: PlainText | None = None
     """E-mail address sent in the User-Agent so services can reach the list's maintainers."""
     cache_dir: PlainText = ".cache/curate/http"

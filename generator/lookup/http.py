@@ -21,6 +21,7 @@ SERVICE_NAMES = {
     "crossref": "Crossref",
     "semantic_scholar": "Semantic Scholar",
     "github": "GitHub",
+    "openreview": "OpenReview",
 }
 """Display name of each service key (the keys of `RequestIntervals`)."""
 RETRY_STATUSES = (429, 503)

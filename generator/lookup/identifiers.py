@@ -1,4 +1,4 @@
-"""Recognise what a contributor pasted: an arXiv id or URL, a DOI, a Semantic Scholar or CVF URL."""
+"""Recognise what a contributor pasted: an arXiv id or URL, a DOI, a paper page URL."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
-IdentifierKind = Literal["arxiv", "doi", "semantic_scholar", "title"]
+IdentifierKind = Literal["arxiv", "doi", "semantic_scholar", "openreview", "title"]
 
 _NEW_ARXIV = r"\d{4}\.\d{4,5}"
 _OLD_ARXIV = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
@@ -15,12 +15,13 @@ _ARXIV = re.compile(rf"(?P<id>{_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _S2_PAPER_ID = re.compile(r"[0-9a-f]{40}")
 _CVF_HOSTS = ("openaccess.thecvf.com",)
+_OPENREVIEW_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _CVF_FILE = re.compile(r"^(?:[^_]+_)?(?P<words>.+?)_(?P<venue>[A-Z]+)_(?P<year>\d{4})_paper$")
 
 EXAMPLES = (
     "1902.10421, arxiv:1902.10421v2, https://arxiv.org/abs/1902.10421, "
     "10.1109/CVPR.2019.00536, https://doi.org/10.1109/CVPR.2019.00536, "
-    "https://www.semanticscholar.org/paper/<40 hex digits>, "
+    "https://www.semanticscholar.org/paper/<40 hex digits>, https://openreview.net/forum?id=..., "
     "https://openaccess.thecvf.com/content_CVPR_2019/html/..._CVPR_2019_paper.html"
 )
 
@@ -45,7 +46,7 @@ class Identifier:
 
 
 def parse_identifier(text: str) -> Identifier:
-    """Parse an arXiv id/URL, a DOI/doi.org URL, a Semantic Scholar or CVF open-access URL."""
+    """Parse an arXiv id/URL, a DOI/doi.org URL, a Semantic Scholar, OpenReview or CVF URL."""
     text = text.strip()
     lowered = text.lower()
     for prefix in ("arxiv:", "doi:"):
@@ -84,12 +85,10 @@ def _parse_url(url: str) -> Identifier:
             return Identifier("semantic_scholar", match[0], url=None)
     if host in _CVF_HOSTS:
         return _parse_cvf(url, path)
-    if host == "openreview.net":
-        forum = parse_qs(parts.query).get("id", ["?"])[0]
-        raise UnknownIdentifier(
-            f"OpenReview pages are not looked up (forum {forum}); give the paper's arXiv id or DOI "
-            "instead, or write the record with --offline --title ... --venue ... --year ..."
-        )
+    if host == "openreview.net" and path in ("/forum", "/pdf"):
+        forum = parse_qs(parts.query).get("id", [""])[0]
+        if _OPENREVIEW_ID.fullmatch(forum):
+            return Identifier("openreview", forum, url=f"https://openreview.net/forum?id={forum}")
     raise UnknownIdentifier(_unknown_message(url))
 
 

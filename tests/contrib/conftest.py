@@ -18,7 +18,7 @@ services:
   cache_dir: {cache_dir}
   timeout_seconds: 1
   max_retry_wait_seconds: 5
-  min_interval_seconds: {{arxiv: 0, crossref: 0, semantic_scholar: 0, github: 0}}
+  min_interval_seconds: {{arxiv: 0, crossref: 0, semantic_scholar: 0, github: 0, openreview: 0}}
 """
 
 

@@ -434,3 +434,26 @@ def test_markup_in_a_crossref_title_is_dropped(project, services, curate):
         added.stderr
         == "note: Semantic Scholar has no paper DOI:10.1109/TPAMI.2016.2636150; going on without it\n"
     )
+
+
+def test_an_openreview_forum_finds_venue_year_code_and_the_preprint(project, replay, curate):
+    added = curate(
+        "-C",
+        project,
+        "add",
+        "https://openreview.net/forum?id=YicbFdNTTy",
+        "--topic",
+        "architecture",
+        "--short-name",
+        "ViT",
+    )
+
+    assert (added.exit_code, added.stdout) == (0, "papers/papers/vit-iclr2021.yaml\n")
+    record = yaml.safe_load((project / "papers/papers/vit-iclr2021.yaml").read_text(encoding="utf-8"))
+    assert (record["venue"], record["year"], len(record["authors"])) == ("ICLR", 2021, 12)
+    assert record["links"] == {
+        "url": "https://openreview.net/forum?id=YicbFdNTTy",
+        "arxiv": "2010.11929",
+        "code": [{"url": "https://github.com/google-research/vision_transformer"}],
+    }
+    assert curate("-C", project, "validate").exit_code == 0

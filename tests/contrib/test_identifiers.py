@@ -60,10 +60,20 @@ def test_anything_else_is_refused_with_the_forms_that_work(text: str) -> None:
     )
 
 
-def test_openreview_pages_ask_for_another_identifier() -> None:
-    with pytest.raises(UnknownIdentifier) as error:
-        parse_identifier("https://openreview.net/forum?id=B1xSbx2cFX")
-    assert str(error.value) == (
-        "OpenReview pages are not looked up (forum B1xSbx2cFX); give the paper's arXiv id or DOI "
-        "instead, or write the record with --offline --title ... --venue ... --year ..."
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://openreview.net/forum?id=YicbFdNTTy",
+        "https://openreview.net/pdf?id=YicbFdNTTy",
+        "https://openreview.net/forum?id=YicbFdNTTy&noteId=abc123def",
+    ],
+)
+def test_an_openreview_forum_is_looked_up_by_its_id(url: str) -> None:
+    assert parse_identifier(url) == Identifier(
+        "openreview", "YicbFdNTTy", url="https://openreview.net/forum?id=YicbFdNTTy"
     )
+
+
+def test_an_openreview_page_that_is_not_a_paper_is_refused() -> None:
+    with pytest.raises(UnknownIdentifier):
+        parse_identifier("https://openreview.net/group?id=ICLR.cc/2021/Conference")
