@@ -19,7 +19,7 @@ from generator.lookup.records import PaperDraft, RecordRefused, paper_from
 from generator.lookup.resolve import look_up
 from generator.lookup.services import Services
 from generator.models import Paper
-from generator.problems import ProblemsFound
+from generator.problems import ProblemsFound, relative_path
 from generator.yamlwrite import record_yaml, write_text_atomically
 
 PAPER = KIND_BY_NAME["paper"]
@@ -58,6 +58,8 @@ def add_paper(
     paper = paper_from(found, identifier, draft, database.config, _taken_ids(project, database), today, notes)
     refuse_if_listed(((kind, value) for kind, _, value in paper_identities(paper)), database)
     path = project.record_path(PAPER, paper.id)
+    if path.exists():  # Only an explicit --id can name a file that exists.
+        raise RecordRefused(f"{relative_path(path, project.root)} exists already; choose another --id")
     text = record_yaml(PAPER, paper)
     if not dry_run:
         write_text_atomically(path, text)

@@ -457,3 +457,25 @@ def test_an_openreview_forum_finds_venue_year_code_and_the_preprint(project, rep
         "code": [{"url": "https://github.com/google-research/vision_transformer"}],
     }
     assert curate("-C", project, "validate").exit_code == 0
+
+
+def test_an_explicit_id_never_overwrites_a_file(project, curate):
+    before = (project / FICKLENET).read_text(encoding="utf-8")
+
+    refused = curate(
+        "-C",
+        project,
+        "add",
+        "--offline",
+        "--title",
+        "Another paper",
+        "--topic",
+        "affinity",
+        "--id",
+        "ficklenet-cvpr2019",
+    )
+
+    assert refused.stderr == (
+        f"curate add: {FICKLENET} exists already; choose another --id\ncurate add: nothing written\n"
+    )
+    assert (project / FICKLENET).read_text(encoding="utf-8") == before
