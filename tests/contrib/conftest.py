@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.conftest import REPO_ROOT
 from tests.contrib.replay_server import SERVICE_VARIABLES, register_replay
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 TEST_SERVICES = """
 services:

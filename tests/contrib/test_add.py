@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import time
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 import yaml
 from werkzeug import Request, Response
 
+from tests.conftest import REPO_ROOT
 from tests.contrib.replay_server import REPLAY_DIR, register_replay
 
 EXPECTED_DIR = Path(__file__).parent / "data" / "expected"
@@ -479,3 +481,22 @@ def test_an_explicit_id_never_overwrites_a_file(project, curate):
         f"curate add: {FICKLENET} exists already; choose another --id\ncurate add: nothing written\n"
     )
     assert (project / FICKLENET).read_text(encoding="utf-8") == before
+
+
+def test_the_site_builds_with_a_paper_added_by_curate_add(
+    project_without_ficklenet, replay, curate, tmp_path
+):
+    # Needs the site (mkdocs.yml, site/, `curate build`) of the site work merged beside this one.
+    for name in ("mkdocs.yml", "site"):
+        source = REPO_ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, project_without_ficklenet / name)
+    curate("-C", project_without_ficklenet, "add", "1902.10421", "--topic", "affinity")
+
+    built = curate("-C", project_without_ficklenet, "build", "-o", tmp_path / "public")
+
+    assert built.exit_code == 0, built.stderr
+    page = (tmp_path / "public" / "papers" / "ficklenet-cvpr2019" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "FickleNet: Weakly and Semi-Supervised Semantic Image Segmentation Using Stochastic Inference" in page
+    )
