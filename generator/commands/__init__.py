@@ -1,7 +1,9 @@
 """Subcommands of `curate`; each module registers one verb and calls plain functions."""
 
 from generator.commands import (
+    add_command,
     build_command,
+    enrich_command,
     export_command,
     import_command,
     readme_command,
@@ -10,5 +12,12 @@ from generator.commands import (
 )
 
 COMMAND_MODULES = [
-    validate_command, export_command, schema_command, import_command, build_command, readme_command,
+    validate_command,
+    export_command,
+    schema_command,
+    import_command,
+    build_command,
+    readme_command,
+    add_command,
+    enrich_command,
 ]

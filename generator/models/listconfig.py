@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from generator.lookup.config import ServicesConfig
 from generator.models.fields import HttpUrl, MarkdownText, PlainText, Record, RecordId
 
 
@@ -87,3 +88,5 @@ class ListConfig(Record):
     """Venues papers may name; a paper's `venue` must be one of these ids."""
     tag_groups: list[TagGroup] = []
     """The tag vocabulary; a paper's `tags` must come from these groups."""
+    services: ServicesConfig = ServicesConfig()
+    """Look-up services used by `curate add` and `curate enrich`: base URLs, cache, limits."""
