@@ -39,6 +39,13 @@ def project_without_ficklenet(project: Path) -> Path:
 
 
 @pytest.fixture
+def project_without_stc(project: Path) -> Path:
+    """The project before STC (DOI 10.1109/TPAMI.2016.2636150) was on the list."""
+    (project / "papers" / "papers" / "stc-tpami2017.yaml").unlink()
+    return project
+
+
+@pytest.fixture
 def services(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
     """Every service pointed (by environment variable) at one local server, with no answers yet."""
     base = httpserver.url_for("/").rstrip("/")
