@@ -1,5 +1,10 @@
 """Subcommands of `curate`; each module registers one verb and calls plain functions."""
 
-from generator.commands import export_command, schema_command, validate_command
+from generator.commands import (
+    check_links_command,
+    export_command,
+    schema_command,
+    validate_command,
+)
 
-COMMAND_MODULES = [validate_command, export_command, schema_command]
+COMMAND_MODULES = [validate_command, export_command, schema_command, check_links_command]

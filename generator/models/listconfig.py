@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from generator.linkcheck.config import LinkCheckConfig
 from generator.models.fields import HttpUrl, MarkdownText, PlainText, Record, RecordId
 
 
@@ -87,3 +88,5 @@ class ListConfig(Record):
     """Venues papers may name; a paper's `venue` must be one of these ids."""
     tag_groups: list[TagGroup] = []
     """The tag vocabulary; a paper's `tags` must come from these groups."""
+    link_check: LinkCheckConfig = LinkCheckConfig()
+    """How `curate check-links` checks links: exclusions, limits, timeouts, cache."""

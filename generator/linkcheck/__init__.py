@@ -1,0 +1,1 @@
+"""Link checking: collect URLs with file:line, check them safely and fast, report."""
