@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 BOT_WALL_STATUS = frozenset({403, 429, 999})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECT = frozenset({301, 308})
+_HOST = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?\.?|[0-9a-fA-F:.]+(?:%\w+)?")
+"""A host as sent on the wire (IDNA-encoded name, IPv4, or IPv6 without brackets)."""
 BACKOFF_BASE = 0.2
 """Seconds before the first retry; doubled for each further one, plus jitter."""
 
@@ -126,6 +129,8 @@ class LinkChecker:
             current = URL(url, encoded=False)
             if current.scheme not in ("http", "https") or not current.host:
                 raise ValueError("expected an http(s) URL with a host name")
+            if not _HOST.fullmatch(current.raw_host or ""):
+                raise ValueError(f"{current.raw_host!r} is not a host name")
             current.port  # noqa: B018 - raises on a malformed port
         except (ValueError, TypeError) as error:
             return Result(url, Verdict.BROKEN, message=f"malformed URL: {error}")

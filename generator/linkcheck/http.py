@@ -66,7 +66,7 @@ async def fetch(
     async with asyncio.timeout(timeout):  # Bounds a slow drip of headers or body too.
         response = await session.request(
             method, url.with_fragment(None), allow_redirects=False, headers=headers,
-            timeout=client_timeout, encoded=True,
+            timeout=client_timeout,
         )
         try:
             is_html = "html" in response.headers.get("Content-Type", "").lower()

@@ -37,9 +37,10 @@ def address_class(address: IpAddress) -> str | None:
         ("loopback", address.is_loopback),
         ("link-local", address.is_link_local),
         ("multicast", address.is_multicast),
+        ("reserved", address.is_reserved),
         ("private", address.is_private or any(address in net for net in _EXTRA_PRIVATE
                                                if net.version == address.version)),
-        ("reserved", address.is_reserved or not address.is_global),
+        ("non-global", not address.is_global),
     )
     return next((name for name, hit in checks if hit), None)
 
