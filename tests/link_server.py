@@ -34,7 +34,8 @@ class LinkServer:
         server_class = _IPv6Server if ":" in host else _Server
         self._server = server_class((host, 0), _handler_for(self))
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
 
     @property

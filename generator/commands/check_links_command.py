@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, GitError, OSError) as error:
         print(f"curate check-links: {error}", file=sys.stderr)
         return EXIT_USAGE
-    root = project.root if project else Path.cwd()
+    root = project.root if project else args.directory.resolve()
     request = CheckRequest(
         links, config, AddressPolicy(allow_private=args.allow_private),
         cache_path=None if args.no_cache else (args.cache or root / config.cache_path),
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 def _config_and_links(args: argparse.Namespace, project: Project | None) -> tuple[LinkCheckConfig, Links]:
     if args.inputs:
         config = database_of(args).config.link_check if project else LinkCheckConfig()
-        return config, _input_links(args.inputs, project.root if project else Path.cwd())
+        return config, _input_links(args.inputs, Path.cwd())
     database = database_of(args)
     config = database.config.link_check
     only = changed_files(project.root, args.changed_since) if args.changed_since else None

@@ -36,15 +36,18 @@ def urls_in_markdown(text: str) -> Iterator[LineUrl]:
 
 
 def urls_in_url_list(text: str) -> Iterator[LineUrl]:
-    """One URL per line; blank lines and '#' comments skipped; malformed URLs kept as written."""
+    """One URL per line; blank lines and '#' comments skipped; malformed URLs kept as written.
+
+    A line not starting with a URL is searched for URLs, so prose with links also works.
+    """
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if any(character.isspace() for character in stripped):
-            yield from urls_in_text(stripped, number)
-        else:
+        if "://" in stripped.split(None, 1)[0]:
             yield number, stripped
+        else:
+            yield from urls_in_text(stripped, number)
 
 
 def urls_in_html(text: str) -> Iterator[LineUrl]:

@@ -31,9 +31,14 @@ class Run:
         return sum(1 for result in self.results if result.cached)
 
     def attention(self) -> list[Result]:
-        """Results to look at (errors first, then warnings), in URL order within each."""
+        """Results to look at: errors first, then warnings, each in order of first location."""
         flagged = [result for result in self.results if result.severity]
-        return sorted(flagged, key=lambda r: (r.severity != "error", r.verdict, r.url))
+        return sorted(flagged, key=lambda r: (r.severity != "error", _where(r)[0], r.url))
+
+    def attention_places(self) -> list[tuple[Result, Location]]:
+        """Each place a result to look at is written: errors first, then by file and line."""
+        places = [(result, place) for result in self.attention() for place in _where(result)]
+        return sorted(places, key=lambda pair: (pair[0].severity != "error", pair[1], pair[0].url))
 
 
 def describe(result: Result) -> str:
@@ -76,7 +81,7 @@ def as_text(run: Run) -> str:
     """`file:line: verdict: URL: details` for each place a flagged link is written."""
     lines = [
         f"{location}: {result.verdict.value}: {redacted(result.url)}: {describe(result)}"
-        for result in run.attention() for location in _where(result)
+        for result, location in run.attention_places()
     ]
     lines += [f"excluded {count}: {reason}" for reason, count in excluded_reasons(run).items()]
     lines += list(run.notes)
@@ -113,7 +118,7 @@ def as_github(run: Run) -> str:
     lines = [
         Problem(location.path, location.line, f"{result.verdict.value} link",
                 f"{redacted(result.url)}: {describe(result)}", result.severity).as_github()
-        for result in run.attention() for location in _where(result)
+        for result, location in run.attention_places()
     ]
     lines.append(summary_line(run))
     return "\n".join(lines)
