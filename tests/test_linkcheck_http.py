@@ -45,7 +45,7 @@ def test_404_and_410_are_broken(server: LinkServer) -> None:
 
 def test_500_then_200_is_ok_after_a_retry(server: LinkServer) -> None:
     result = one(server.url("/flaky"))
-    assert (result.verdict, result.status) == (Verdict.OK, 200)
+    assert (result.verdict, result.status, result.requests) == (Verdict.OK, 200, 2)
     assert server.hits["/flaky"] == 2
 
 
@@ -92,7 +92,7 @@ def test_429_asking_for_a_longer_wait_than_allowed_gives_up_at_once(server: Link
 
 def test_405_on_head_is_asked_again_with_get(server: LinkServer) -> None:
     result = one(server.url("/no-head"))
-    assert (result.verdict, result.status) == (Verdict.OK, 200)
+    assert (result.verdict, result.status, result.requests) == (Verdict.OK, 200, 2)
     assert server.methods == [("HEAD", "/no-head"), ("GET", "/no-head")]
 
 
@@ -202,3 +202,11 @@ def test_the_github_token_goes_to_github_hosts_only() -> None:
     assert request_headers(URL("https://github.com.evil.example/a"), "t") == {}
     assert request_headers(URL("https://gist.example.com/github.com"), "t") == {}
     assert request_headers(URL("http://github.com/a/b"), "t") == {}
+
+
+def test_a_host_rule_slows_requests_to_that_host(server: LinkServer) -> None:
+    urls = [server.url(f"/ok?n={n}") for n in range(3)]
+    started = time.monotonic()
+    check(*urls, hosts=[{"host": f"127.0.0.1:{server.port}", "concurrency": 1, "delay": 0.2}])
+    assert time.monotonic() - started >= 0.6
+    assert server.most_in_flight == 1

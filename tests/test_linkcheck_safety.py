@@ -12,9 +12,9 @@ from link_server import LinkServer
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
+from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.safety import (
     AddressPolicy,
-    CheckedResolver,
     UnsafeAddress,
     address_class,
     system_lookup,

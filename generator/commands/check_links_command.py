@@ -23,7 +23,6 @@ from generator.linkcheck.config import LinkCheckConfig, parse_duration
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
-from generator.linkcheck.terminal import print_summary_table, progress_bar
 
 EXIT_USAGE = 2
 
@@ -51,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
     parser.add_argument("--max-age", metavar="DURATION",
                         help="reuse ok results younger than this, e.g. 12h, 1d (default: config)")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="seconds allowed for one request (default: link_check.timeout)")
     parser.add_argument("--allow-private", action="store_true",
                         help="also request loopback, private and link-local addresses")
     parser.add_argument("--strict", action="store_true",
@@ -68,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         max_age = parse_duration(args.max_age) if args.max_age else None
         config, links = _config_and_links(args, project)
+        if args.timeout:
+            config = config.model_copy(update={"timeout": args.timeout})
     except (ValueError, GitError, OSError) as error:
         print(f"curate check-links: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -78,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         max_age=max_age, github_token=os.environ.get("GITHUB_TOKEN") or None,
     )
     on_terminal = args.format == "text" and sys.stderr.isatty()
+    if on_terminal:  # Imported here: rich is for people at a terminal, not for CI.
+        from generator.linkcheck.terminal import print_summary_table, progress_bar
     with progress_bar(sys.stderr) if on_terminal else contextlib.nullcontext((None, None)) as hooks:
         result = check_links(request, *hooks)
     print(render(result, args.format))

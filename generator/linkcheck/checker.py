@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import random
 import re
 import time
@@ -16,9 +17,9 @@ from yarl import URL
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import Reply, fetch, open_session, request_headers
 from generator.linkcheck.results import Result, Verdict
+from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.safety import (
     AddressPolicy,
-    CheckedResolver,
     Lookup,
     NameNotFound,
     UnsafeAddress,
@@ -32,6 +33,7 @@ REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECT = frozenset({301, 308})
 _HOST = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?\.?|[0-9a-fA-F:.]+(?:%\w+)?")
 """A host as sent on the wire (IDNA-encoded name, IPv4, or IPv6 without brackets)."""
+_requests_for_this_url: contextvars.ContextVar[int] = contextvars.ContextVar("requests", default=0)
 BACKOFF_BASE = 0.2
 """Seconds before the first retry; doubled for each further one, plus jitter."""
 
@@ -114,13 +116,13 @@ class LinkChecker:
     async def check(self, url: str) -> Result:
         """The verdict on one URL, never raising."""
         started = time.monotonic()
-        before = self.requests
+        _requests_for_this_url.set(0)  # Each URL is checked in its own task, so its own context.
         try:
             result = await self._judge(url)
         except Exception as error:  # A hostile answer must not stop the run.
             result = Result(url, Verdict.ERROR, message=f"unexpected failure: {_describe(error)}")
         result.elapsed = time.monotonic() - started
-        result.requests = self.requests - before
+        result.requests = _requests_for_this_url.get()
         result.checked_at = time.time()
         return result
 
@@ -211,6 +213,7 @@ class LinkChecker:
 
     async def _send(self, method: str, url: URL, fragment: str | None) -> Reply:
         self.requests += 1
+        _requests_for_this_url.set(_requests_for_this_url.get() + 1)
         try:
             return await fetch(
                 self._session, method, url,

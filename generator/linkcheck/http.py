@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import aiohttp
 from yarl import URL
 
-from generator.linkcheck.safety import CheckedResolver
+from generator.linkcheck.resolver import CheckedResolver
 
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 _CHUNK = 65_536

@@ -1,10 +1,9 @@
 """Which addresses may be requested: public ones only, checked when connecting.
 
 A URL naming a private host must not make the checker a way into the machine's network
-(cloud metadata at 169.254.169.254, an admin page on 10.x, a service on localhost). The
-host name is resolved once by `CheckedResolver`, the addresses are classified, and the
-connector connects to exactly those checked addresses: there is no second lookup an
-attacker's DNS server could answer differently (no DNS-rebinding window).
+(cloud metadata at 169.254.169.254, an admin page on 10.x, a service on localhost). This
+module says which addresses are allowed; `resolver.CheckedResolver` applies it where the
+connection is made.
 """
 
 from __future__ import annotations
@@ -13,9 +12,7 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-
-from aiohttp.abc import AbstractResolver, ResolveResult
+from dataclasses import dataclass
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Lookup = Callable[[str, int], Awaitable[list[str]]]
@@ -94,48 +91,3 @@ async def system_lookup(host: str, port: int) -> list[str]:
             raise NameNotFound(f"DNS name not found: {host}") from None
         raise OSError(f"DNS lookup failed for {host}: {error.strerror}") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-@dataclass
-class CheckedResolver(AbstractResolver):
-    """Resolve each host once, refuse it when any of its addresses is not allowed."""
-
-    policy: AddressPolicy
-    lookup: Lookup = system_lookup
-    _answers: dict[tuple[str, int], asyncio.Future[list[str]]] = field(default_factory=dict)
-
-    async def addresses(self, host: str, port: int) -> list[str]:
-        """Allowed addresses of `host`; raise UnsafeAddress, NameNotFound or OSError."""
-        key = (host.lower().rstrip("."), port)
-        if key not in self._answers:  # One lookup per host, shared by every URL on it.
-            self._answers[key] = asyncio.ensure_future(self._checked_lookup(*key))
-        return await asyncio.shield(self._answers[key])
-
-    async def _checked_lookup(self, host: str, port: int) -> list[str]:
-        literal = ip_literal(host)
-        addresses = [str(literal)] if literal else await self.lookup(host, port)
-        if not addresses:
-            raise NameNotFound(f"DNS name not found: {host}")
-        for address in addresses:
-            why = self.policy.refusal(address)
-            if why:
-                raise UnsafeAddress(host, address, why)
-        return addresses
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        """The connector's hook: it connects only to what this returns."""
-        return [
-            ResolveResult(
-                hostname=host, host=address, port=port,
-                family=socket.AF_INET6 if ":" in address else socket.AF_INET,
-                proto=0, flags=socket.AI_NUMERICHOST,
-            )
-            for address in await self.addresses(host, port)
-        ]
-
-    async def close(self) -> None:
-        for answer in self._answers.values():
-            if not answer.done():
-                answer.cancel()
