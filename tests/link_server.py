@@ -6,6 +6,7 @@ Every request is counted by path, so tests can prove a URL was (or was never) re
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections import Counter
@@ -21,8 +22,9 @@ SLOW_SECONDS = 3.0
 class LinkServer:
     """A threaded HTTP/1.1 server on `host`, with the routes below; stop with `close()`."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> None:
         self.host = host
+        self.scheme = "https" if tls else "http"
         self.hits: Counter[str] = Counter()
         self.methods: list[tuple[str, str]] = []
         self.huge_bytes_sent = 0
@@ -34,6 +36,8 @@ class LinkServer:
         server_class = _IPv6Server if ":" in host else _Server
         self._server = server_class((host, 0), _handler_for(self))
         self.port = self._server.server_address[1]
+        if tls:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
@@ -44,7 +48,7 @@ class LinkServer:
 
     def url(self, path: str = "/") -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def record(self, method: str, path: str, headers: dict[str, str]) -> int:
         """Count a request; return how many times this path was asked before."""

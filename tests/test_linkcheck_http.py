@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ssl
+import subprocess
 import time
+from pathlib import Path
 
 from link_server import HUGE_BYTES, LinkServer
 
@@ -140,6 +143,24 @@ def test_connection_refused_is_an_error_after_retries(server: LinkServer) -> Non
     result = one(url)
     assert result.verdict is Verdict.ERROR
     assert "Connect call failed" in result.message and result.message.endswith("after 2 tries")
+
+
+def test_a_certificate_nobody_vouches_for_is_an_error_without_retries(tmp_path: Path) -> None:
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+        check=True, capture_output=True)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(certificate, key)
+    self_signed = LinkServer("127.0.0.1", tls=tls)
+    try:
+        result = one(self_signed.url("/ok"), retries=2)
+    finally:
+        self_signed.close()
+    assert result.verdict is Verdict.ERROR
+    assert "certificate verify failed" in result.message
+    assert result.requests == 1
 
 
 def test_a_malformed_url_is_broken_without_a_request(server: LinkServer) -> None:

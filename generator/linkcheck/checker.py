@@ -223,6 +223,8 @@ class LinkChecker:
             )
         except TimeoutError:
             raise Retryable(f"timed out after {self.config.timeout:g} s") from None
+        except aiohttp.ClientSSLError:
+            raise  # A bad certificate stays bad: no retry, reported as an error.
         except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, ConnectionError) as error:
             raise Retryable(_describe(error)) from None
 
