@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 from link_server import HUGE_BYTES, LinkServer
+from yarl import URL
 
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import request_headers
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
-from yarl import URL
 
 LOOPBACK_ALLOWED = AddressPolicy(allow_private=True)
 
@@ -102,7 +102,8 @@ def test_405_on_head_is_asked_again_with_get(server: LinkServer) -> None:
 def test_a_response_slower_than_the_timeout_is_an_error(server: LinkServer) -> None:
     started = time.monotonic()
     result = one(server.url("/slow"), timeout=0.5, retries=1)
-    assert (result.verdict, result.message) == (Verdict.ERROR, "timed out after 0.5 s after 2 tries")
+    assert (result.verdict, result.message) == (
+        Verdict.ERROR, "timed out after 0.5 s after 2 tries")
     assert time.monotonic() - started < 2.5
 
 
@@ -164,7 +165,7 @@ def test_a_certificate_nobody_vouches_for_is_an_error_without_retries(tmp_path: 
 
 
 def test_a_malformed_url_is_broken_without_a_request(server: LinkServer) -> None:
-    results = check("http://exa mple.com/", f"http://127.0.0.1:99999/ok", "https://")
+    results = check("http://exa mple.com/", "http://127.0.0.1:99999/ok", "https://")
     for result in results.values():
         assert result.verdict is Verdict.BROKEN
         assert result.message.startswith("malformed URL")

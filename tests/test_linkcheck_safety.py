@@ -10,9 +10,9 @@ import pytest
 from link_server import LinkServer
 
 from generator.linkcheck.config import LinkCheckConfig
+from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
-from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.safety import (
     AddressPolicy,
     UnsafeAddress,
@@ -135,7 +135,8 @@ def test_the_connector_resolver_refuses_a_private_answer() -> None:
     resolver = CheckedResolver(AddressPolicy(), names({"evil.example": ["10.1.2.3"]}))
     with pytest.raises(UnsafeAddress, match="evil.example resolves to private address 10.1.2.3"):
         asyncio.run(resolver.resolve("evil.example", 80))
-    allowed = CheckedResolver(AddressPolicy(allow_private=True), names({"lan.example": ["10.1.2.3"]}))
+    allowed = CheckedResolver(
+        AddressPolicy(allow_private=True), names({"lan.example": ["10.1.2.3"]}))
     answer = asyncio.run(allowed.resolve("lan.example", 80))
     assert [entry["host"] for entry in answer] == ["10.1.2.3"]
 

@@ -30,7 +30,7 @@ TOOL_TIME_LIMIT = 300
 OK, FLAG, FAIL = {"ok", "warn"}, {"warn", "fail"}, {"fail"}
 
 
-def tricky_cases(port: int, closed_port: int) -> list[tuple[str, str, set[str]]]:
+def tricky_cases(port: int, closed_port: int) -> list[Case]:
     """(case, URL, outcomes that are right) for each tricky case."""
     base = f"http://127.0.0.1:{port}"
     return [
@@ -87,7 +87,8 @@ class Web:
         self.ports = [int(line) for line in port_file.read_text().split()]
 
     def control(self, path: str) -> bytes:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.ports[0]}{path}", timeout=10) as answer:
+        url = f"http://127.0.0.1:{self.ports[0]}{path}"
+        with urllib.request.urlopen(url, timeout=10) as answer:
             return answer.read()
 
     def stats(self) -> dict:
@@ -111,16 +112,22 @@ def run_tool(tool: Tool, web: Web, input_file: Path, cache: Path | None = None) 
             note = f"exit {completed.returncode}: {completed.stderr.strip()[-200:]}"
     except subprocess.TimeoutExpired as error:
         seconds = time.monotonic() - started
-        stdout, note = (error.stdout or b"").decode(errors="replace"), f"killed after {TOOL_TIME_LIMIT} s"
+        stdout = (error.stdout or b"").decode(errors="replace")
+        note = f"killed after {TOOL_TIME_LIMIT} s"
     stats = web.stats()
     try:
         outcomes = tool.outcomes(stdout, input_file)
     except (ValueError, KeyError) as error:
         outcomes, note = {}, note or f"output not understood: {error}"
-    return Outcome(seconds, sum(stats["requests"].values()), outcomes, stats["huge_bytes_sent"], note)
+    requests = sum(stats["requests"].values())
+    return Outcome(seconds, requests, outcomes, stats["huge_bytes_sent"], note)
 
 
-def case_by_case(tool: Tool, web: Web, folder: Path, cases: list[tuple[str, str, set[str]]]) -> Outcome:
+Case = tuple[str, str, set[str]]
+"""A tricky case: its name, its URL, the outcomes that are right."""
+
+
+def case_by_case(tool: Tool, web: Web, folder: Path, cases: list[Case]) -> Outcome:
     """Run `tool` on one case at a time, for a tool that reported nothing on them all
     (markdown-link-check dies on a malformed URL and loses the whole file's results)."""
     outcomes, huge, notes = {}, 0, []
@@ -161,7 +168,8 @@ def main() -> None:
     folder.chmod(0o755)  # LinkChecker drops root privileges to 'nobody' and must read the inputs.
     web = Web(folder)
     try:
-        urls = [f"http://127.0.0.1:{web.ports[n % len(web.ports)]}/page/{n}" for n in range(args.links)]
+        hosts = [f"http://127.0.0.1:{port}" for port in web.ports]
+        urls = [f"{hosts[n % len(hosts)]}/page/{n}" for n in range(args.links)]
         write_inputs(folder, "links", urls)
         cases = tricky_cases(web.ports[0], closed_port())
         write_inputs(folder, "tricky", [url for _, url, _ in cases])
@@ -177,7 +185,7 @@ def main() -> None:
 
 
 def report(tools: list[Tool], missing: list[str], web: Web, folder: Path,
-           cases: list[tuple[str, str, set[str]]], count: int) -> None:
+           cases: list[Case], count: int) -> None:
     bulk, tricky, cached = {}, {}, None
     for tool in tools:
         print(f"running {tool.name} ...", file=sys.stderr, flush=True)
@@ -191,7 +199,8 @@ def report(tools: list[Tool], missing: list[str], web: Web, folder: Path,
             cached = run_tool(tool, web, folder / "links.md", cache)
     ours = bulk.get(ALL_TOOLS[0].name)
     print(f"\n{count} links over 10 hosts (127.0.0.1 ports), 100 ms per answer\n")
-    print("| tool | wall s | x ours | requests | ok | failed | tricky right | 1 GB body bytes sent |")
+    print("| tool | wall s | x ours | requests | ok | failed | tricky right "
+          "| 1 GB body bytes sent |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for tool in tools:
         b, t = bulk[tool.name], tricky[tool.name]

@@ -8,7 +8,6 @@ PORTFILE once listening. The first host also serves the tricky cases and two con
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,7 +18,8 @@ HOSTS = 10
 LATENCY = 0.1
 SLOW = 5.0
 HUGE_BYTES = 1_000_000_000
-PAGE = b"<!doctype html><html><body><h1 id='present'>Here</h1>" + b"<p>text</p>" * 200 + b"</body></html>"
+PAGE = (b"<!doctype html><html><body><h1 id='present'>Here</h1>" + b"<p>text</p>" * 200
+        + b"</body></html>")
 
 
 class Stats:

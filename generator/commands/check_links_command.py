@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="files, folders or URLs to check instead of the database")
     parser.add_argument("--changed-since", metavar="REF",
-                        help="check only records and pages changed since git REF (e.g. origin/main)")
+                        help="check only records and pages changed since git REF "
+                        "(e.g. origin/main)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text (default), json, github annotations, or a markdown report")
     parser.add_argument("--cache", type=Path, metavar="FILE",
@@ -92,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(r.severity in failing for r in result.results) else 0
 
 
-def _config_and_links(args: argparse.Namespace, project: Project | None) -> tuple[LinkCheckConfig, Links]:
+def _config_and_links(
+    args: argparse.Namespace, project: Project | None
+) -> tuple[LinkCheckConfig, Links]:
     if args.inputs:
         config = database_of(args).config.link_check if project else LinkCheckConfig()
         return config, _input_links(args.inputs, Path.cwd())

@@ -16,8 +16,8 @@ from yarl import URL
 
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import Reply, fetch, open_session, request_headers
-from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.resolver import CheckedResolver
+from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import (
     AddressPolicy,
     Lookup,
@@ -93,7 +93,8 @@ class LinkChecker:
         """Check every URL; stop at the config's deadline, reporting unfinished ones as errors."""
         resolver = CheckedResolver(self.policy, self.lookup)
         self._politeness = Politeness(self.config)
-        async with open_session(resolver, self.config.concurrency, self.config.user_agent) as session:
+        session = open_session(resolver, self.config.concurrency, self.config.user_agent)
+        async with session:
             self._session, self._resolver = session, resolver
             tasks = {asyncio.ensure_future(self.check(url)): url for url in dict.fromkeys(urls)}
             for task in tasks:
@@ -225,8 +226,8 @@ class LinkChecker:
             raise Retryable(f"timed out after {self.config.timeout:g} s") from None
         except aiohttp.ClientSSLError:
             raise  # A bad certificate stays bad: no retry, reported as an error.
-        except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, ConnectionError) as error:
-            raise Retryable(_describe(error)) from None
+        except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, ConnectionError) as e:
+            raise Retryable(_describe(e)) from None
 
     def _retry_after(self, header: str | None) -> float:
         """Seconds to wait for a 429: its Retry-After, bounded; beyond the bound, give up."""
@@ -270,7 +271,8 @@ class LinkChecker:
             return Result(url, Verdict.BROKEN, status, final_url,
                           message="not found" if status == 404 else "gone")
         if status in REDIRECT_STATUS:
-            return Result(url, Verdict.BROKEN, status, final_url, message="redirect without Location")
+            return Result(url, Verdict.BROKEN, status, final_url,
+                          message="redirect without Location")
         return Result(url, Verdict.BROKEN, status, final_url, message=f"HTTP {status}")
 
 

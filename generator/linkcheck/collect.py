@@ -85,7 +85,7 @@ def _strings(data: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
 def site_pages(project: Project) -> list[Path]:
     """The hand-written pages under `site/`, in path order."""
     folder = project.root / SITE_DIR
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
+    return _pages_under(folder) if folder.is_dir() else []
 
 
 def file_links(paths: Iterable[Path], root: Path) -> Links:
@@ -111,9 +111,9 @@ def urls_in_file(path: Path, text: str) -> Iterator[LineUrl]:
 
 
 def _pages_under(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
-    return [path]
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
 
 
 def argument_links(arguments: Iterable[str]) -> Links:

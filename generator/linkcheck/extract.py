@@ -74,9 +74,7 @@ class _LinkParser(HTMLParser):
 def _trim(url: str) -> str:
     """Drop punctuation that ends a sentence, and a ')' that closes Markdown's '(url)'."""
     while url:
-        if url[-1] in _TRAILING:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count(")") > url.count("("):
+        if url[-1] in _TRAILING or url[-1] == ")" and url.count(")") > url.count("("):
             url = url[:-1]
         else:
             break
