@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -139,6 +140,25 @@ def test_the_connector_resolver_refuses_a_private_answer() -> None:
         AddressPolicy(allow_private=True), names({"lan.example": ["10.1.2.3"]}))
     answer = asyncio.run(allowed.resolve("lan.example", 80))
     assert [entry["host"] for entry in answer] == ["10.1.2.3"]
+
+
+def test_a_dns_server_that_never_answers_cannot_stall_the_run() -> None:
+    lookups = []
+
+    async def silent(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        await asyncio.sleep(30)
+        return []
+
+    urls = [f"http://slow-dns.example/{n}" for n in range(20)]
+    started = time.monotonic()
+    run = check_links(CheckRequest(
+        {url: [Location("links.md", 1)] for url in urls},
+        LinkCheckConfig(connect_timeout=0.3), lookup=silent))
+    assert time.monotonic() - started < 2
+    assert lookups == ["slow-dns.example"]  # One lookup per host, however many links.
+    assert {(r.verdict, r.message) for r in run.results} == {
+        (Verdict.ERROR, "DNS lookup for slow-dns.example timed out after 0.3 s")}
 
 
 def test_allow_private_lets_loopback_through(server: LinkServer) -> None:

@@ -91,7 +91,7 @@ class LinkChecker:
         self, urls: Iterable[str], on_result: Callable[[Result], None] | None = None
     ) -> dict[str, Result]:
         """Check every URL; stop at the config's deadline, reporting unfinished ones as errors."""
-        resolver = CheckedResolver(self.policy, self.lookup)
+        resolver = CheckedResolver(self.policy, self.lookup, self.config.connect_timeout)
         self._politeness = Politeness(self.config)
         session = open_session(resolver, self.config.concurrency, self.config.user_agent)
         async with session:

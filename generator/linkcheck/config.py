@@ -77,7 +77,7 @@ class LinkCheckConfig(Record):
     timeout: float = Field(default=10.0, gt=0, le=300)
     """Seconds allowed for one request, from connecting to reading the headers."""
     connect_timeout: float = Field(default=5.0, gt=0, le=300)
-    """Seconds allowed to open a connection."""
+    """Seconds allowed to look up a host name, and to open a connection."""
     deadline: float = Field(default=300.0, gt=0)
     """Seconds for the whole run; links not finished by then are reported as errors."""
     retries: int = Field(default=2, ge=0, le=10)

@@ -29,6 +29,8 @@ class CheckedResolver(AbstractResolver):
 
     policy: AddressPolicy
     lookup: Lookup = system_lookup
+    timeout: float = 5.0
+    """Seconds one lookup may take: a DNS server that never answers must not stall the run."""
     _answers: dict[tuple[str, int], asyncio.Future[list[str]]] = field(default_factory=dict)
 
     async def addresses(self, host: str, port: int) -> list[str]:
@@ -40,7 +42,11 @@ class CheckedResolver(AbstractResolver):
 
     async def _checked_lookup(self, host: str, port: int) -> list[str]:
         literal = ip_literal(host)
-        addresses = [str(literal)] if literal else await self.lookup(host, port)
+        try:
+            async with asyncio.timeout(self.timeout):
+                addresses = [str(literal)] if literal else await self.lookup(host, port)
+        except TimeoutError:
+            raise OSError(f"DNS lookup for {host} timed out after {self.timeout:g} s") from None
         if not addresses:
             raise NameNotFound(f"DNS name not found: {host}")
         for address in addresses:
