@@ -49,10 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"curate: {error}", file=sys.stderr)
         return EXIT_USAGE
     except ProblemsFound as error:
-        output_format = getattr(args, "format", "text")
-        if output_format not in ("text", "json", "github"):
-            output_format = "text"
-        print(format_problems(error.problems, output_format), file=sys.stdout)
+        print(format_problems(error.problems, "text"), file=sys.stderr)
         count = len(error.problems)
         print(f"curate: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -39,7 +39,7 @@ def _unknown(what: str, value: str, choices: Iterable[str]) -> str:
 
 def _check_ids_match_file_names(database: Database) -> list[Problem]:
     problems = []
-    for (kind_name, record_id), source in database.sources.items():
+    for (_, record_id), source in database.sources.items():
         stem = PurePosixPath(source.path).stem
         if stem != record_id:
             problems.append(_at(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from generator.layout import LIST_KIND, RECORD_KINDS, Project
@@ -78,11 +80,17 @@ class Database:
 
 def build_database(project: Project) -> Database:
     """Load, validate and cross-check the project's database; raise `ProblemsFound` on errors."""
-    tree = load_sources(project)
-    database, problems = assemble_database(tree)
+    database, problems = check_project(project)
     if problems or database is None:
         raise ProblemsFound(problems)
     return database
+
+
+def check_project(project: Project) -> tuple[Database | None, list[Problem]]:
+    """Load, validate and cross-check the project's database; return it and every problem."""
+    with paused_garbage_collection():
+        database, problems = assemble_database(load_sources(project))
+    return database, sorted(problems)
 
 
 def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]:
@@ -123,3 +131,16 @@ def _validate_list(tree: SourceTree, problems: list[Problem]) -> ListConfig | No
         problems.extend(result)
         return None
     return result  # type: ignore[return-value]
+
+
+@contextmanager
+def paused_garbage_collection() -> Iterator[None]:
+    """Pause the cyclic collector while loading: records hold no cycles, and its passes
+    over tens of thousands of fresh objects cost a quarter of the load time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.layout import LIST_KIND, RECORD_KINDS, SCHEMA_DIR, Project, RecordKind
+from generator.layout import LIST_FILE, LIST_KIND, RECORD_KINDS, SCHEMA_DIR, Project, RecordKind
 from generator.problems import Problem, relative_path
 from generator.yamlsource import SourceRecord, read_record
 
@@ -27,42 +28,55 @@ class SourceTree:
 def load_sources(project: Project) -> SourceTree:
     """Read the list file and every record file under `papers/`."""
     tree = SourceTree()
-    list_path = project.list_file
-    list_result = read_record(list_path, relative_path(list_path, project.root))
+    database_prefix = relative_path(project.database_dir, project.root)
+    list_result = read_record(project.list_file, f"{database_prefix}/{LIST_FILE}")
     if isinstance(list_result, SourceRecord):
         tree.list_source = list_result
     else:
         tree.problems.extend(list_result)
-    known = {list_path.resolve()}
     for kind in RECORD_KINDS:
-        folder = project.folder_of(kind)
-        for file_path in sorted(folder.glob("*")) if folder.is_dir() else ():
-            if file_path.suffix not in YAML_SUFFIXES:
-                continue
-            known.add(file_path.resolve())
-            display_path = relative_path(file_path, project.root)
-            result = read_record(file_path, display_path)
+        for name in _yaml_names(project.folder_of(kind)):
+            display_path = f"{database_prefix}/{kind.folder}/{name}"
+            result = read_record(project.folder_of(kind) / name, display_path)
             if isinstance(result, SourceRecord):
                 tree.by_kind(kind).append((kind, result))
             else:
                 tree.problems.extend(result)
-    tree.problems.extend(_stray_files(project, known))
+    tree.problems.extend(_stray_files(project, database_prefix))
     return tree
 
 
-def _stray_files(project: Project, known: set[Path]) -> list[Problem]:
-    """YAML files that no record folder holds would silently be ignored: report them."""
-    folders = ", ".join(f"{kind.folder}/" for kind in RECORD_KINDS)
+def _yaml_names(folder: Path) -> list[str]:
+    """Sorted names of the YAML files directly inside `folder` (none if it is missing)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries if entry.name.endswith(YAML_SUFFIXES))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _stray_files(project: Project, database_prefix: str) -> list[Problem]:
+    """YAML files outside the record folders would silently be ignored: report them."""
+    record_folders = {kind.folder for kind in RECORD_KINDS}
+    folders = ", ".join(f"{folder}/" for folder in sorted(record_folders))
     problems = []
-    for file_path in sorted(project.database_dir.rglob("*")):
-        if file_path.suffix not in YAML_SUFFIXES or file_path.resolve() in known:
+    for folder, subfolders, names in os.walk(project.database_dir):
+        relative = Path(folder).relative_to(project.database_dir).as_posix()
+        if relative in record_folders:
+            subfolders.clear()
             continue
-        if SCHEMA_DIR in file_path.relative_to(project.database_dir).parts[:1]:
+        if relative == SCHEMA_DIR:
+            subfolders.clear()
             continue
-        problems.append(Problem(
-            relative_path(file_path, project.root), 0, "",
-            f"not in a record folder; move it into one of {folders} under papers/",
-        ))
+        subfolders.sort()
+        for name in sorted(names):
+            if not name.endswith(YAML_SUFFIXES) or (relative == "." and name == LIST_FILE):
+                continue
+            shown = name if relative == "." else f"{relative}/{name}"
+            problems.append(Problem(
+                f"{database_prefix}/{shown}", 0, "",
+                f"not in a record folder; move it into one of {folders} under papers/",
+            ))
     return problems
 
 

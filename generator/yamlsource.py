@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +21,33 @@ MAX_RECORD_BYTES = 1_000_000
 FieldPath = tuple[str | int, ...]
 
 
-@dataclass
 class SourceRecord:
     """The raw data of one YAML file, with the line where each field is written."""
 
-    path: str
-    """Path relative to the project root."""
-    data: dict[str, Any]
-    lines: dict[FieldPath, int] = field(default_factory=dict)
+    __slots__ = ("path", "data", "_text", "_lines")
+
+    def __init__(self, path: str, data: dict[str, Any], text: str) -> None:
+        self.path = path
+        """Path relative to the project root."""
+        self.data = data
+        self._text = text
+        self._lines: dict[FieldPath, int] | None = None
+
+    @property
+    def lines(self) -> dict[FieldPath, int]:
+        """Line of every key and list item, computed on first use (only errors need it)."""
+        if self._lines is None:
+            self._lines = _line_map(self._text)
+        return self._lines
 
     def line_of(self, field_path: FieldPath) -> int:
         """Return the line of the deepest written part of `field_path` (1 for the file)."""
+        lines = self.lines
         for end in range(len(field_path), 0, -1):
-            line = self.lines.get(tuple(field_path[:end]))
+            line = lines.get(tuple(field_path[:end]))
             if line is not None:
                 return line
-        return self.lines.get((), 1)
+        return 1
 
 
 class YamlProblem(Exception):
@@ -78,35 +88,51 @@ def read_record(file_path: Path, display_path: str) -> SourceRecord | list[Probl
 def parse_record(raw: bytes, display_path: str) -> SourceRecord:
     """Parse YAML bytes into a `SourceRecord`; raise `YamlProblem` when impossible."""
     text = _decode(raw)
-    if not text.strip() or all(_is_comment_or_blank(line) for line in text.splitlines()):
-        raise YamlProblem(1, "file is empty; expected a mapping of fields such as 'id: my-paper'")
     _reject_tab_indentation(text)
+    node, loader = _compose(text)
+    try:
+        data = _FastBuilder(loader).build(node)
+    except _NeedsCarefulRead:  # Read again with lines, to locate what is wrong.
+        data = _DataBuilder(loader).build_checked(node)
+    finally:
+        loader.dispose()
+    return SourceRecord(display_path, data, text)
+
+
+def _compose(text: str) -> tuple[yaml.MappingNode, _RecordLoader]:
+    """Compose the node tree of a record; it must be one mapping."""
     loader = _RecordLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            raise YamlProblem(1, "file is empty; expected a mapping of fields such as 'id: my-paper'")
-        if not isinstance(node, yaml.MappingNode):
-            raise YamlProblem(
-                node.start_mark.line + 1,
-                f"expected a mapping of fields (key: value), got {_node_kind(node)}",
-            )
-        builder = _DataBuilder(loader)
-        data = builder.build(node, ())
-        if builder.duplicates:
-            first, *more = builder.duplicates
-            first.more = more
-            raise first
     except yaml.MarkedYAMLError as error:
+        loader.dispose()
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlProblem(line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
+        loader.dispose()
         raise YamlProblem(1, f"invalid YAML: {error}") from None
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+        loader.dispose()
+        raise YamlProblem(1, "file is empty; expected a mapping of fields such as 'id: my-paper'")
+    if not isinstance(node, yaml.MappingNode):
+        loader.dispose()
+        raise YamlProblem(
+            node.start_mark.line + 1,
+            f"expected a mapping of fields (key: value), got {_node_kind(node)}",
+        )
+    return node, loader
+
+
+def _line_map(text: str) -> dict[FieldPath, int]:
+    """Line of every key and list item of a record that parsed cleanly before."""
+    node, loader = _compose(text)
+    try:
+        builder = _DataBuilder(loader)
+        builder.build(node, ())
     finally:
         loader.dispose()
-    builder.lines[()] = 1
-    return SourceRecord(display_path, data, builder.lines)
+    return builder.lines
 
 
 def _decode(raw: bytes) -> str:
@@ -119,11 +145,6 @@ def _decode(raw: bytes) -> str:
             f"file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
             "save it as UTF-8",
         ) from None
-
-
-def _is_comment_or_blank(line: str) -> bool:
-    stripped = line.strip()
-    return not stripped or stripped.startswith("#") or stripped in ("---", "...")
 
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
@@ -142,8 +163,60 @@ def _node_kind(node: yaml.Node) -> str:
     return f"a single value {node.value!r}" if isinstance(node, yaml.ScalarNode) else "something else"
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
 class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader whose only job here is composing the node tree."""
+
+
+def construct_scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
+    """Construct a typed scalar; text that only looks typed (e.g. '2019-13-01') stays text,
+    so validation reports it against the field it is in."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value
+
+
+class _NeedsCarefulRead(Exception):
+    """The fast read met an alias, a merge key, a complex key or a duplicate key."""
+
+
+class _FastBuilder:
+    """Turn a node tree into plain data without recording lines (the common, clean case)."""
+
+    def __init__(self, loader: _RecordLoader) -> None:
+        self.loader = loader
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node) -> Any:
+        node_id = id(node)
+        if node_id in self.seen:
+            raise _NeedsCarefulRead
+        self.seen.add(node_id)
+        node_type = type(node)
+        if node_type is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                return node.value
+            if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
+                return int(node.value)
+            return construct_scalar(self.loader, node)
+        if node_type is yaml.SequenceNode:
+            return [self.build(item) for item in node.value]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
+                raise _NeedsCarefulRead
+            key = key_node.value if key_node.tag == _STR_TAG else str(self.build(key_node))
+            if key in mapping:
+                raise _NeedsCarefulRead
+            mapping[key] = self.build(value_node)
+        return mapping
 
 
 class _DataBuilder:
@@ -154,6 +227,15 @@ class _DataBuilder:
         self.lines: dict[FieldPath, int] = {}
         self.seen: set[int] = set()
         self.duplicates: list[YamlProblem] = []
+
+    def build_checked(self, node: yaml.Node) -> Any:
+        """Build with lines; raise the first problem (with the others attached)."""
+        data = self.build(node, ())
+        if self.duplicates:
+            first, *more = self.duplicates
+            first.more = more
+            raise first
+        return data
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if id(node) in self.seen:
@@ -172,12 +254,20 @@ class _DataBuilder:
                 self.lines[(*path, index)] = item.start_mark.line + 1
                 items.append(self.build(item, (*path, index)))
             return items
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """Construct a scalar; plain strings and decimal integers skip PyYAML's dispatch."""
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
+            return int(node.value)
+        return construct_scalar(self.loader, node)
 
     def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE_TAG:
                 raise YamlProblem(
                     key_node.start_mark.line + 1,
                     "merge keys (<<) are not allowed in records; write the fields out",
@@ -185,7 +275,7 @@ class _DataBuilder:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain name", _dotted(path))
-            key = str(self.loader.construct_object(key_node))
+            key = str(self._scalar(key_node))
             line = key_node.start_mark.line + 1
             if key in mapping:
                 first = self.lines[(*path, key)]

@@ -23,7 +23,7 @@ class _RecordDumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """Safe dumper that writes multi-line text as literal blocks."""
 
 
-def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_text(dumper: _RecordDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

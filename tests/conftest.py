@@ -1,18 +1,57 @@
-"""Fixtures shared by the tests: local HTTP servers and a guard that keeps traffic local."""
+"""Shared fixtures: copies of small projects, running `curate` in-process, local HTTP servers."""
 
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from link_server import LinkServer
+
+from generator.cli import main
+from tests.link_server import LinkServer
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TESTS_DIR.parent
+MINIMAL_PROJECT = TESTS_DIR / "data" / "minimal_project"
+
+
+@dataclass
+class CurateRun:
+    """What one `curate` invocation returned and printed."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def curate(capsys: pytest.CaptureFixture[str]) -> Callable[..., CurateRun]:
+    """Run `curate ARGS...` in-process and capture its output."""
+
+    def run(*args: str | Path) -> CurateRun:
+        capsys.readouterr()
+        exit_code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CurateRun(exit_code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    """A writable copy of the minimal fixture project."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL_PROJECT, root)
+    return root
 
 
 @pytest.fixture
 def server() -> Iterator[LinkServer]:
-    """A misbehaving-on-purpose HTTP server on 127.0.0.1."""
+    """A misbehaving-on-purpose HTTP server on 127.0.0.1 that counts every request."""
     instance = LinkServer("127.0.0.1")
     yield instance
     instance.close()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
-from link_server import LinkServer
 
-from generator.cli import main
+from tests.conftest import CurateRun
+from tests.link_server import LinkServer
 
 LIST_YAML = """\
 title: Test list
@@ -68,10 +70,9 @@ def project(tmp_path: Path, server: LinkServer) -> Path:
     return tmp_path
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+def run_cli(curate: Callable[..., CurateRun], *argv: str) -> tuple[int, str, str]:
+    """Exit code, standard output and standard error of `curate ARGV...`."""
+    return astuple(curate(*argv))
 
 
 def summary(output: str) -> str:
@@ -79,9 +80,9 @@ def summary(output: str) -> str:
 
 
 def test_a_project_check_reports_each_problem_at_its_file_and_line(
-    project: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
-    code, out, _ = run_cli(capsys, "-C", str(project), "check-links", "--allow-private")
+    code, out, _ = run_cli(curate, "-C", str(project), "check-links", "--allow-private")
     base = server.url("")
     lines = out.strip().splitlines()
     assert code == 1
@@ -101,10 +102,10 @@ def test_a_project_check_reports_each_problem_at_its_file_and_line(
 
 
 def test_json_report_lists_every_link_with_its_locations(
-    project: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     code, out, _ = run_cli(
-        capsys, "-C", str(project), "check-links", "--allow-private", "--format", "json")
+        curate, "-C", str(project), "check-links", "--allow-private", "--format", "json")
     report = json.loads(out)
     by_url = {link["url"]: link for link in report["links"]}
     ok = by_url[server.url("/ok")]
@@ -123,10 +124,10 @@ def test_json_report_lists_every_link_with_its_locations(
 
 
 def test_github_format_annotates_the_record_line(
-    project: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     _, out, _ = run_cli(
-        capsys, "-C", str(project), "check-links", "--allow-private", "--format", "github")
+        curate, "-C", str(project), "check-links", "--allow-private", "--format", "github")
     base = server.url("")
     assert out.splitlines()[0] == (
         "::error file=papers/papers/bad-paper.yaml,line=4,title=broken link::"
@@ -137,62 +138,62 @@ def test_github_format_annotates_the_record_line(
 
 
 def test_markdown_format_is_an_issue_body(
-    project: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     _, out, _ = run_cli(
-        capsys, "-C", str(project), "check-links", "--allow-private", "--format", "markdown")
+        curate, "-C", str(project), "check-links", "--allow-private", "--format", "markdown")
     assert out.startswith("## Link check\n\n| verdict | links |\n|---|---:|\n| ok | 2 |\n")
     assert (f"| broken | <{server.url('/missing')}> | `papers/papers/bad-paper.yaml:4` "
             "| 404 not found |") in out
 
 
 def test_strict_makes_warnings_fail(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     page = tmp_path / "page.md"
     page.write_text(f"[moved]({server.url('/moved')})\n")
     common = ("-C", str(tmp_path), "check-links", "--allow-private", "--no-cache", str(page))
-    assert run_cli(capsys, *common)[0] == 0
-    assert run_cli(capsys, *common, "--strict")[0] == 1
+    assert run_cli(curate, *common)[0] == 0
+    assert run_cli(curate, *common, "--strict")[0] == 1
 
 
 def test_a_cached_rerun_makes_no_request(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     page = tmp_path / "README.md"
     page.write_text(f"- [a]({server.url('/ok')})\n- [b]({server.url('/page.html')})\n")
     cache = tmp_path / "links.json"
     argv = ("-C", str(tmp_path), "check-links", "--allow-private", "--cache", str(cache), str(page))
-    assert run_cli(capsys, *argv)[0] == 0
+    assert run_cli(curate, *argv)[0] == 0
     hits = server.total_hits
-    code, out, _ = run_cli(capsys, *argv)
+    code, out, _ = run_cli(curate, *argv)
     assert code == 0
     assert server.total_hits == hits
     assert "(0 requests, 2 cached): 2 ok," in summary(out)
-    code, out, _ = run_cli(capsys, *argv, "--max-age", "0s")
+    code, out, _ = run_cli(curate, *argv, "--max-age", "0s")
     assert server.total_hits == hits + 2
     assert "(2 requests, 0 cached)" in summary(out)
 
 
 def test_failures_are_checked_again_despite_the_cache(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_text(server.url("/missing") + "\n")
     argv = ("-C", str(tmp_path), "check-links", "--allow-private", "--cache",
             str(tmp_path / "c.json"), str(urls))
-    run_cli(capsys, *argv)
-    run_cli(capsys, *argv)
+    run_cli(curate, *argv)
+    run_cli(curate, *argv)
     assert server.hits["/missing"] == 4  # HEAD and GET, twice.
 
 
 @pytest.mark.parametrize("content", ["{not json", '{"some": "other tool"}', "[1, 2]", "\xff\xfe"])
 def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str], content: str
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun], content: str
 ) -> None:
     cache = tmp_path / "links.json"
     cache.write_text(content, encoding="latin-1")
-    code, out, _ = run_cli(capsys, "-C", str(tmp_path), "check-links", "--allow-private",
+    code, out, _ = run_cli(curate, "-C", str(tmp_path), "check-links", "--allow-private",
                            "--cache", str(cache), server.url("/ok"))
     assert code == 0
     assert f"{cache}: ignored, not a" in out.splitlines()[-2]
@@ -200,14 +201,14 @@ def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(
 
 
 def test_inputs_can_be_html_url_lists_folders_and_urls(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     site = tmp_path / "public"
     site.mkdir()
     (site / "index.html").write_text(f'<p>\n<a href="{server.url("/gone")}">x</a></p>\n')
     (tmp_path / "urls.txt").write_text(f"# to check\n{server.url('/missing')}\n")
     code, out, _ = run_cli(
-        capsys, "-C", str(tmp_path), "check-links", "--allow-private", "--no-cache",
+        curate, "-C", str(tmp_path), "check-links", "--allow-private", "--no-cache",
         str(site), str(tmp_path / "urls.txt"), server.url("/ok"))
     where = {line.split(": ")[0] for line in out.splitlines()[:-1]}
     assert code == 1
@@ -216,11 +217,11 @@ def test_inputs_can_be_html_url_lists_folders_and_urls(
 
 
 def test_credentials_in_urls_are_never_printed(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     url = f"http://someone:hunter2@127.0.0.1:{server.port}/missing"
     for output_format in ("text", "json", "github", "markdown"):
-        _, out, err = run_cli(capsys, "-C", str(tmp_path), "check-links", "--allow-private",
+        _, out, err = run_cli(curate, "-C", str(tmp_path), "check-links", "--allow-private",
                               "--cache", str(tmp_path / "c.json"), "--format", output_format, url)
         assert "hunter2" not in out + err
         assert f"http://***@127.0.0.1:{server.port}/missing" in out
@@ -228,9 +229,9 @@ def test_credentials_in_urls_are_never_printed(
 
 
 def test_without_allow_private_a_loopback_link_is_excluded_not_requested(
-    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
-    code, out, _ = run_cli(capsys, "-C", str(tmp_path), "check-links", "--no-cache",
+    code, out, _ = run_cli(curate, "-C", str(tmp_path), "check-links", "--no-cache",
                            server.url("/ok"))
     assert code == 0
     assert out.splitlines()[0] == "excluded 1: private address"
@@ -238,7 +239,7 @@ def test_without_allow_private_a_loopback_link_is_excluded_not_requested(
 
 
 def test_changed_since_checks_only_records_changed_since_the_ref(
-    project: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
 ) -> None:
     def git(*arguments: str) -> None:
         subprocess.run(["git", "-C", str(project), *arguments], check=True, capture_output=True)
@@ -249,7 +250,7 @@ def test_changed_since_checks_only_records_changed_since_the_ref(
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "records")
     good = project / "papers" / "papers" / "good-paper.yaml"
     good.write_text(good.read_text().replace("/ok\n", "/page.html\n", 1))
-    code, out, _ = run_cli(capsys, "-C", str(project), "check-links", "--allow-private",
+    code, out, _ = run_cli(curate, "-C", str(project), "check-links", "--allow-private",
                            "--no-cache", "--changed-since", "HEAD", "--format", "json")
     checked = {link["url"] for link in json.loads(out)["links"]}
     assert code == 0
@@ -257,22 +258,22 @@ def test_changed_since_checks_only_records_changed_since_the_ref(
 
 
 def test_a_bad_ref_or_missing_input_is_a_usage_error(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, curate: Callable[..., CurateRun]
 ) -> None:
-    code, _, err = run_cli(capsys, "-C", str(project), "check-links", "--changed-since", "nope")
+    code, _, err = run_cli(curate, "-C", str(project), "check-links", "--changed-since", "nope")
     assert code == 2 and err.startswith("curate check-links: git diff: ")
-    code, _, err = run_cli(capsys, "-C", str(project), "check-links", "missing.md")
+    code, _, err = run_cli(curate, "-C", str(project), "check-links", "missing.md")
     assert (code, err) == (2, "curate check-links: no such file or folder: missing.md\n")
-    code, _, err = run_cli(capsys, "-C", str(project), "check-links", "--max-age", "soon")
+    code, _, err = run_cli(curate, "-C", str(project), "check-links", "--max-age", "soon")
     assert code == 2 and "expected a duration such as '30m'" in err
 
 
 def test_a_bad_link_check_setting_is_reported_at_its_line(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, curate: Callable[..., CurateRun]
 ) -> None:
     list_file = project / "papers" / "list.yaml"
     list_file.write_text(list_file.read_text().replace("/members-only/", "(unclosed"))
-    code, out, _ = run_cli(capsys, "-C", str(project), "check-links")
+    code, _, err = run_cli(curate, "-C", str(project), "check-links")
     assert code == 1
-    assert out.startswith("papers/list.yaml:12: link_check.exclude[0].pattern: ")
-    assert "not a valid regular expression" in out
+    assert err.startswith("papers/list.yaml:12: link_check.exclude[0].pattern: ")
+    assert "not a valid regular expression" in err

@@ -7,7 +7,6 @@ import subprocess
 import time
 from pathlib import Path
 
-from link_server import HUGE_BYTES, LinkServer
 from yarl import URL
 
 from generator.linkcheck.config import LinkCheckConfig
@@ -15,6 +14,7 @@ from generator.linkcheck.http import request_headers
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from tests.link_server import HUGE_BYTES, LinkServer
 
 LOOPBACK_ALLOWED = AddressPolicy(allow_private=True)
 

@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from link_server import LinkServer
 
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.resolver import CheckedResolver
@@ -20,6 +19,7 @@ from generator.linkcheck.safety import (
     address_class,
     system_lookup,
 )
+from tests.link_server import LinkServer
 
 PUBLIC_STAND_IN = "127.0.0.2"
 """A loopback address the tests' policy treats as public, standing in for the internet."""

@@ -1,6 +1,6 @@
 """Benchmark `curate check-links` against linkinator, markdown-link-check and LinkChecker.
 
-    .venv/bin/python bench/linkcheck/run.py [--links 1000] [--only NAME ...]
+    .venv/bin/python -m bench.linkcheck.run [--links 1000] [--only NAME ...] [--sweep]
 
 Starts the benchmark's web (bench/linkcheck/server.py: 10 hosts on 127.0.0.1, 100 ms per
 answer), writes the same links as Markdown and HTML, and runs each installed tool on them
@@ -22,8 +22,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tools import ALL_TOOLS, Ours, Tool  # noqa: E402
+from bench.linkcheck.tools import ALL_TOOLS, Ours, Tool
 
 HERE = Path(__file__).resolve().parent
 TOOL_TIME_LIMIT = 300
@@ -232,7 +231,6 @@ def report(tools: list[Tool], missing: list[str], web: Web, folder: Path,
 
 def sweep(urls: list[str]) -> None:
     """Time the checker in-process at several per-host limits: where the default comes from."""
-    sys.path.insert(0, str(HERE.parents[1]))
     from generator.linkcheck.config import LinkCheckConfig
     from generator.linkcheck.results import Location
     from generator.linkcheck.run import CheckRequest, check_links

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_schemas(project.schema_dir)
         for name in stale:
-            print(f"{relative_path(project.schema_dir / name, project.root)}: out of date; run 'curate schema'")
+            shown = relative_path(project.schema_dir / name, project.root)
+            print(f"{shown}: out of date; run 'curate schema'")
         return 1 if stale else 0
     changed = write_schemas(project.schema_dir)
     for path in changed:

@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from generator.commands.common import project_of
-from generator.database import assemble_database
-from generator.load import load_sources
+from generator.database import check_project
 from generator.problems import format_problems
 
 
@@ -32,8 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args)
-    database, problems = assemble_database(load_sources(project))
-    problems.sort()
+    database, problems = check_project(project)
     if args.format == "json":
         print(format_problems(problems, "json"))
     elif problems:

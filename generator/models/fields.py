@@ -98,7 +98,7 @@ EARLIEST_YEAR = 1950
 def _plausible_year(value: int) -> int:
     latest = dt.date.today().year + 1
     if not EARLIEST_YEAR <= value <= latest:
-        raise ValueError(f"year must be between {EARLIEST_YEAR} and {latest}, got {value}")
+        raise ValueError(f"year must be between {EARLIEST_YEAR} and next year, got {value}")
     return value
 
 

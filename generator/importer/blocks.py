@@ -1,0 +1,79 @@
+"""Group the lines under one heading into blocks (an entry with its sub-bullets, a table) and
+hand each to the reader of its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from generator.importer.inline import is_image_only, only_anchor_links
+from generator.importer.linkentries import read_implementation, read_resource
+from generator.importer.markdown import Line
+from generator.importer.papers import read_paper
+from generator.importer.tables import read_table
+
+if TYPE_CHECKING:
+    from generator.importer.reader import Context
+
+_TABLE = ("table-row", "table-rule")
+
+
+def read_body(lines: list[Line], context: Context) -> None:
+    """Read every line under one heading."""
+    drafts = context.drafts
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.kind in ("blank", "rule"):
+            index += 1
+        elif line.kind in _TABLE:
+            end = _run_end(lines, index, lambda other: other.kind in _TABLE)
+            read_table(lines[index:end], context)
+            index = end
+        elif line.kind in ("html", "fence"):
+            drafts.skip(line.number, f"{line.kind} line: no entry made", line.raw.strip())
+            index += 1
+        elif line.kind == "bullet" and only_anchor_links(line.text):
+            drafts.place(line.number, "toc")
+            index += 1
+        elif is_image_only(line.text):
+            drafts.skip(line.number, "image or badge only: no entry made", line.raw.strip())
+            index += 1
+        else:
+            end = _entry_end(lines, index)
+            children = [child for child in lines[index + 1 : end] if child.kind != "blank"]
+            _read_entry(line, children, context)
+            index = end
+
+
+def _run_end(lines: list[Line], start: int, belongs: Callable[[Line], bool]) -> int:
+    end = start
+    while end < len(lines) and belongs(lines[end]):
+        end += 1
+    return end
+
+
+def _entry_end(lines: list[Line], index: int) -> int:
+    """End of the entry at `index`: its nested lines, across blank lines that separate them."""
+    parent, end = lines[index], index + 1
+    while True:
+        after_blanks = _run_end(lines, end, lambda other: other.kind == "blank")
+        nested = _run_end(lines, after_blanks, lambda other: _nested_under(other, parent))
+        if nested == after_blanks:
+            return end
+        end = nested
+
+
+def _nested_under(line: Line, parent: Line) -> bool:
+    """Sub-bullets (deeper indentation) and indented continuation lines belong to an entry."""
+    return line.kind in ("bullet", "paragraph") and line.level > parent.level
+
+
+def _read_entry(line: Line, children: list[Line], context: Context) -> None:
+    kind = context.kind
+    if kind == "implementation":
+        read_implementation(line, children, context)
+    elif kind == "resource":
+        read_resource(line, children, context)
+    else:
+        read_paper(line, children, context)

@@ -1,0 +1,160 @@
+"""The parts of one entry's text: title, links, venue mark and the notes after them.
+
+Real lists write a paper as 'Title, CVPR2018', 'Title: CVPR 2018. notes', '[Title](url), notes',
+'**Title**:CVPR2017, notes' or 'Title: notes'. A colon followed by a lower-case word ends the
+title; a colon followed by a capital ('Simple Does It: Weakly Supervised ...') belongs to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer.inline import find_links, squeeze, strip_emphasis
+from generator.importer.venues import VenueMark, VenueParser
+from generator.importer.vocabulary import Vocabulary
+
+_TRAILING = " \t,:;，：-–|*[("
+_LEADING = " \t,.:;，：-–|)]"
+_NOTE_COLON = re.compile(r"\s*[:：]\s*")
+_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
+_BARE_URLS = re.compile(r"\[\s*(https?://[^\]\s]+)\s*\]|(?<![(<\[])(https?://[^\s<>\])]+)")
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_EMPTY_BRACKETS = re.compile(r"\\\[\s*\\\]|\[\s*\]")
+
+
+@dataclass
+class EntryText:
+    """What one line says about one paper."""
+
+    title: str
+    url: str | None = None
+    title_from_link: bool = False
+    short_name: str | None = None
+    sentence: bool = False
+    """The title as written ends like a sentence ('.', '!'): prose without a venue or link."""
+    code: list[dict] = field(default_factory=list)
+    other: list[dict] = field(default_factory=list)
+    mark: VenueMark | None = None
+    note: str | None = None
+
+    def looks_like_paper(self) -> bool:
+        """A titled entry, not prose or a keyword ('dilated convolution', 'CRF')."""
+        if self.title_from_link or self.mark or self.url or self.code:
+            return True
+        title = self.title
+        if "](" in title or _SENTENCE.search(title) or self.sentence:
+            return False
+        return (
+            bool(title) and (title[0].isupper() or title[0].isdigit()) and len(title.split()) >= 3
+        )
+
+
+def arxiv_id(url: str | None) -> str | None:
+    """The arXiv id of an arxiv.org abs or pdf URL."""
+    found = _ARXIV.search(url or "")
+    return found.group(1) if found else None
+
+
+def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
+    """Split one entry's text into title, links, venue mark and notes."""
+    text, code, pointers = _take_out_links(text, vocabulary)
+    links = find_links(text)
+    leading = links[0] if links and not text[: links[0].start].strip() else None
+    bold = _BOLD_START.match(text)
+    if leading is not None:
+        entry = EntryText(leading.plain_label, url=leading.url, title_from_link=True)
+        entry.mark, entry.note = _mark_and_note(text[leading.end :], venues)
+    elif (
+        bold is not None
+        and bold.group(2).rstrip().endswith(":")
+        and len(bold.group(2).split()) <= 3
+    ):
+        entry = _split_plain(text[bold.end() :], venues)  # '**DSRG:** "Title" *CVPR2018*'
+        entry.short_name = _clean_title(bold.group(2))
+    elif bold is not None:
+        entry = EntryText(squeeze(bold.group(2)))
+        entry.mark, entry.note = _mark_and_note(text[bold.end() :], venues)
+    else:
+        entry = _split_plain(text, venues)
+    entry.sentence = strip_emphasis(entry.title).rstrip(" *_").endswith((".", "!"))
+    entry.title = _clean_title(entry.title)
+    entry.code = code
+    for label, url in pointers:
+        if entry.url is None:
+            entry.url = url
+        else:
+            entry.other.append({"label": label, "url": url})
+    return entry
+
+
+def _take_out_links(
+    text: str, vocabulary: Vocabulary
+) -> tuple[str, list[dict], list[tuple[str, str]]]:
+    """Remove code links and pointer links ('link', 'pdf', bare URLs) from the text."""
+    code: list[dict] = []
+    pointers: list[tuple[str, str]] = []
+    for link in reversed(find_links(text)):
+        label = link.plain_label.lower()
+        if label in vocabulary.code_labels:
+            code.insert(
+                0, {"url": link.url, **({"label": link.plain_label} if label != "code" else {})}
+            )
+        elif label in vocabulary.pointer_labels and text[: link.start].strip():
+            pointers.insert(0, (link.plain_label, link.url))
+        else:
+            continue
+        text = text[: link.start] + " " + text[link.end :]
+    for found in reversed(list(_BARE_URLS.finditer(text))):
+        if _inside_link(text, found.start()):
+            continue
+        urls = (found.group(1) or found.group(2)).split(",")
+        pointers[:0] = [("link", url) for url in urls if url.startswith("http")]
+        text = text[: found.start()] + " " + text[found.end() :]
+    return squeeze(_EMPTY_BRACKETS.sub(" ", text)), code, pointers
+
+
+def _inside_link(text: str, position: int) -> bool:
+    return any(link.start <= position < link.end for link in find_links(text))
+
+
+def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, str | None]:
+    """Venue mark right after a title (only separators before it), then the notes."""
+    mark = venues.find(rest, at_start=True)
+    if mark is not None and rest[: mark.start].strip(_LEADING + "*"):
+        mark = None
+    note = rest[mark.end :] if mark else rest
+    return mark, _clean_note(note)
+
+
+def _split_plain(text: str, venues: VenueParser) -> EntryText:
+    quoted = _QUOTED.search(text)
+    if quoted and len(quoted.group(1).split()) >= 2:  # '"Title" *CVPR2022*'
+        before, after = text[: quoted.start()], text[quoted.end() :]
+        mark, note = _mark_and_note(after, venues)
+        notes = [part for part in (_clean_note(before), note) if part]
+        return EntryText(quoted.group(1), mark=mark, note=" ".join(notes) or None)
+    mark = venues.find(text)
+    head = text[: mark.start] if mark else text
+    tail = text[mark.end :] if mark else ""
+    title, head_note = head, ""
+    lower_case_title = head.strip()[:1].islower()  # 'image level to ...: from theory ...'
+    for colon in [] if lower_case_title else _NOTE_COLON.finditer(head):
+        after = head[colon.end() :]
+        if after[:1].islower():
+            title, head_note = head[: colon.start()], after
+            break
+    notes = [part for part in (_clean_note(head_note), _clean_note(tail)) if part]
+    return EntryText(title, mark=mark, note=" ".join(notes) or None)
+
+
+def _clean_title(title: str) -> str:
+    return squeeze(strip_emphasis(title)).strip(_TRAILING).rstrip(".").strip(_TRAILING)
+
+
+def _clean_note(note: str) -> str | None:
+    note = squeeze(note).lstrip(_LEADING).rstrip(" ,;:，").strip()
+    note = note.lstrip("*").strip() if note.startswith("* ") else note
+    return note if note.strip("*_ ") else None

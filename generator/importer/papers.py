@@ -1,0 +1,109 @@
+"""A paper entry: a bullet (with or without a box) or a line of text under a topic."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.importer.drafts import STATUS_OF_BOX, PaperDraft
+from generator.importer.entrytext import EntryText, arxiv_id, parse_entry
+from generator.importer.ids import short_name_of
+from generator.importer.markdown import Line
+from generator.importer.venues import VenueMark
+
+if TYPE_CHECKING:
+    from generator.importer.reader import Context
+
+
+def read_paper(line: Line, children: list[Line], context: Context) -> None:
+    """Make a paper draft of `line`, its sub-bullets as notes; or keep it as topic content.
+
+    A bullet needs a title-like text; a plain line of text also needs a venue, link or note.
+    An entry that is only a link is a code base (on a code host) or a resource.
+    """
+    entry = parse_entry(line.text, context.venues, context.vocabulary)
+    if not entry.title and (entry.url or entry.code):
+        _read_link_only(line, children, context)
+        return
+    mark = entry.mark or context.venue
+    said_more = mark or entry.url or entry.code or entry.note
+    if not entry.looks_like_paper() or (line.kind == "paragraph" and not said_more):
+        context.add_content([line, *children])
+        return
+    topic = context.paper_topic()
+    draft = _draft(line, children, context, entry, topic.id)
+    if mark is not None:
+        _set_venue(draft, mark, mark is entry.mark, context)
+    note = notes_text(entry.note, [child for child in children if child.number not in draft.code_lines])
+    if note:
+        draft.notes.append((topic.title, note))
+    context.drafts.papers.append(draft)
+    context.drafts.place(draft.lines, "paper")
+
+
+def _draft(line: Line, children: list[Line], context: Context, entry: EntryText, topic: str) -> PaperDraft:
+    """The paper of one entry; sub-bullets that are code links join its code."""
+    code_urls = {child.number: _code_url(child, context) for child in children}
+    code_children = [child for child in children if code_urls[child.number]]
+    draft = PaperDraft(
+        lines=[line.number, *(child.number for child in children)],
+        title=entry.title,
+        topics=[topic],
+        status=STATUS_OF_BOX[line.checkbox],
+        short_name=entry.short_name or short_name_of(entry.title),
+        url=entry.url,
+        arxiv=arxiv_id(entry.url),
+        code=entry.code + [_code_link(child, code_urls[child.number] or "") for child in code_children],
+        other=entry.other,
+    )
+    draft.code_lines = {child.number for child in code_children}
+    return draft
+
+
+def _set_venue(draft: PaperDraft, mark: VenueMark, own: bool, context: Context) -> None:
+    """Venue and year from the entry's own mark or its venue heading ('ICCV2019')."""
+    draft.venue, draft.year = mark.venue, mark.year
+    draft.venue_note = mark.qualifier if own else None
+    if context.venues.is_preprint(mark.venue):
+        draft.kind = "preprint"
+    if mark.venue:
+        context.drafts.venues_used.add(mark.venue)
+
+
+def _code_url(line: Line, context: Context) -> str | None:
+    """The code-host URL a sub-bullet starts with ('+ https://github.com/x/y [PyTorch]')."""
+    found = re.match(
+        r"\[?(https?://([^/\s\]]+)[^\s\]]*)\]?|\[[^\]]*\]\((https?://([^/)]+)[^)]*)\)", line.text
+    )
+    if not found:
+        return None
+    url, host = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return url if host.lower().removeprefix("www.") in context.vocabulary.code_hosts else None
+
+
+def _code_link(line: Line, url: str) -> dict:
+    rest = line.text[line.text.index(url) + len(url) :].lstrip(")]").strip()
+    label = rest.strip("[]() ").strip()
+    return {"url": url, **({"label": label} if label else {})}
+
+
+def _read_link_only(line: Line, children: list[Line], context: Context) -> None:
+    from generator.importer.linkentries import read_implementation, read_resource
+
+    if _code_url(line, context):
+        read_implementation(line, children, context)
+    else:
+        read_resource(line, children, context)
+
+
+def notes_text(first: str | None, children: list[Line]) -> str | None:
+    """The entry's own note, then its sub-bullets as a Markdown list (nesting kept)."""
+    parts = [first] if first else []
+    if children:
+        base = min(child.level for child in children)
+        for child in children:
+            indent = " " * max(0, child.level - base)
+            box = f"[{child.checkbox}] " if child.checkbox else ""
+            marker = "- " if child.kind == "bullet" else ""
+            parts.append(f"{indent}{marker}{box}{child.text.strip()}")
+    return "\n".join(parts) or None

@@ -1,0 +1,142 @@
+"""Read a whole list: walk the outline and turn each block of lines into drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from generator.importer.blocks import read_body
+from generator.importer.drafts import Drafts, SectionDraft, TopicDraft, join_lines
+from generator.importer.ids import slug, unique_id
+from generator.importer.inline import only_anchor_links
+from generator.importer.markdown import Line, parse_lines
+from generator.importer.outline import Node, build_outline
+from generator.importer.venues import VenueMark, VenueParser
+from generator.importer.vocabulary import Vocabulary
+
+
+@dataclass
+class Context:
+    """Where a block of lines sits: its section, topic, headings and inherited venue."""
+
+    drafts: Drafts
+    venues: VenueParser
+    vocabulary: Vocabulary
+    taxonomy_ids: set[str]
+    section: SectionDraft | None = None
+    topic: TopicDraft | None = None
+    group: str | None = None
+    headings: list[str] = field(default_factory=list)
+    venue: VenueMark | None = None
+    table_title: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """Which record kind entries become here: 'paper', 'implementation' or 'resource'."""
+        return self.vocabulary.heading_kind(self.headings)
+
+    def paper_topic(self) -> TopicDraft:
+        """The topic papers here belong to; a section holding papers directly gets one."""
+        if self.topic is not None:
+            return self.topic
+        section = self.current_section()
+        title = self.group or section.title
+        for topic in section.topics:
+            if topic.title == title and topic.id.endswith("-papers"):
+                return topic
+        topic = TopicDraft(
+            unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, 0, self.group
+        )
+        section.topics.insert(0, topic)
+        return topic
+
+    def add_content(self, lines: list[Line]) -> None:
+        """Keep lines that are not entries as Markdown of their topic or section."""
+        holder = self.topic or self.current_section()
+        holder.content.extend(line.raw.rstrip() for line in lines)
+        holder.content_lines.extend(line.number for line in lines)
+        self.drafts.place([line.number for line in lines], "topic content")
+
+    def current_section(self) -> SectionDraft:
+        if self.section is None:  # entries before any section heading
+            self.section = SectionDraft(unique_id("entries", self.taxonomy_ids), "Entries", 0)
+            self.drafts.sections.insert(0, self.section)
+        return self.section
+
+
+def read_list(
+    text: str, venues: VenueParser, vocabulary: Vocabulary, fallback_title: str
+) -> Drafts:
+    """Every draft of the list in `text`, with each line placed or reported as skipped."""
+    lines = parse_lines(text)
+    title, top = build_outline(lines, venues)
+    drafts = Drafts(title=title.title if title else fallback_title, description=None)
+    context = Context(drafts, venues, vocabulary, set())
+    if title is not None:
+        drafts.place(title.number, "list title")
+        badges = [line for line in lines if line.number < title.number and line.kind != "blank"]
+        title.body[:0] = badges
+        drafts.description = _read_title_body(title, drafts)
+    else:
+        read_body(
+            [line for line in lines if line.kind != "heading" and _before_headings(line, top)],
+            context,
+        )
+    for node in top:
+        _visit(node, context)
+    for line in lines:
+        if line.kind in ("blank", "rule"):
+            drafts.place(line.number, "layout")
+    return drafts
+
+
+def _before_headings(line: Line, top: list[Node]) -> bool:
+    return not top or line.number < top[0].number
+
+
+def _read_title_body(title: Node, drafts: Drafts) -> str | None:
+    described, numbers = [], []
+    for line in title.body:
+        if line.kind == "bullet" and only_anchor_links(line.text):
+            drafts.place(line.number, "toc")
+        elif line.kind in ("paragraph", "bullet", "rule"):
+            described.append(line.raw.rstrip())
+            numbers.append(line.number)
+            drafts.place(line.number, "list description")
+        elif line.kind not in ("blank", "rule"):
+            drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
+    return join_lines(numbers, described)
+
+
+def _visit(node: Node, context: Context) -> None:
+    drafts = context.drafts
+    here = replace(context, headings=[*context.headings, node.title])
+    if node.role == "toc":
+        drafts.place(node.number, "toc")
+        for line in node.body:
+            if line.kind == "paragraph":
+                drafts.description = "\n".join(filter(None, [drafts.description, line.raw.strip()]))
+                drafts.place(line.number, "list description")
+            drafts.place(line.number, "toc")
+        return
+    drafts.place(node.number, f"{node.role} heading")
+    if node.role == "section":
+        here.section = SectionDraft(
+            unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number
+        )
+        drafts.sections.append(here.section)
+        here.topic, here.group = None, None
+    elif node.role == "group":
+        here.topic, here.group = None, node.title
+    elif node.role == "topic":
+        group = node.group.title if node.group else None
+        here.topic = TopicDraft(
+            unique_id(slug(node.title), here.taxonomy_ids), node.title, node.number, group
+        )
+        here.current_section().topics.append(here.topic)
+    elif node.role == "venue":
+        here.venue = node.venue
+    elif node.role == "table":
+        here.table_title = node.title
+    read_body(node.body, here)
+    for child in node.children:
+        _visit(child, here)
