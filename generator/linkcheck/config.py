@@ -61,9 +61,9 @@ class LinkCheckConfig(Record):
     """URLs never requested, each pattern with the reason reported for it."""
     accepted_status: list[Annotated[int, Field(ge=100, le=999)]] = []
     """Status codes counted as ok besides 2xx, e.g. [403] for a site that refuses HEAD and GET."""
-    concurrency: int = Field(default=128, ge=1, le=512)
+    concurrency: int = Field(default=256, ge=1, le=1024)
     """Requests in flight at once over all hosts."""
-    per_host_concurrency: int = Field(default=12, ge=1, le=64)
+    per_host_concurrency: int = Field(default=16, ge=1, le=64)
     """Requests in flight at once to one host (unless `hosts` says otherwise)."""
     per_host_delay: float = Field(default=0.0, ge=0, le=60)
     """Seconds between two requests to one host (unless `hosts` says otherwise)."""
