@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 PAGE = b"""<!doctype html><html><head><title>page</title></head>
-<body><h1 id="present">Here</h1><a name="old-style">old</a><p>text</p></body></html>"""
+<body><h1 id="present">Here</h1><a name="old-style">old</a><p>text</p>
+<h2 id="user-content-install">Install</h2></body></html>"""
 HUGE_BYTES = 1_000_000_000
 SLOW_SECONDS = 3.0
 

@@ -117,7 +117,8 @@ def test_a_1_gb_body_is_not_read(server: LinkServer) -> None:
 
 
 def test_a_fragment_present_in_the_page_is_ok(server: LinkServer) -> None:
-    results = check(server.url("/page.html#present"), server.url("/page.html#old-style"))
+    results = check(server.url("/page.html#present"), server.url("/page.html#old-style"),
+                    server.url("/page.html#install"))  # GitHub's id="user-content-install"
     for result in results.values():
         assert (result.verdict, result.warning) == (Verdict.OK, "")
 

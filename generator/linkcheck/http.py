@@ -87,8 +87,10 @@ async def fetch(
 
 
 async def _page_has_anchor(response: aiohttp.ClientResponse, fragment: str, cap: int) -> bool:
+    # GitHub renders a README heading as id="user-content-NAME" and scrolls to #NAME.
     anchor = re.compile(
-        rb"""\s(?:id|name)\s*=\s*["']?""" + re.escape(fragment.encode()) + rb"""(?:["'\s>/])""",
+        rb"""\s(?:id|name)\s*=\s*["']?(?:user-content-)?""" + re.escape(fragment.encode())
+        + rb"""(?:["'\s>/])""",
         re.IGNORECASE,
     )
     seen, read = b"", 0
