@@ -3,6 +3,7 @@
 from generator.commands import (
     add_command,
     build_command,
+    check_links_command,
     enrich_command,
     export_command,
     import_command,
@@ -20,4 +21,5 @@ COMMAND_MODULES = [
     readme_command,
     add_command,
     enrich_command,
+    check_links_command,
 ]

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from generator.linkcheck.config import LinkCheckConfig
 from generator.lookup.config import ServicesConfig
 from generator.models.fields import HttpUrl, MarkdownText, PlainText, Record, RecordId
 
@@ -90,3 +91,5 @@ class ListConfig(Record):
     """The tag vocabulary; a paper's `tags` must come from these groups."""
     services: ServicesConfig = ServicesConfig()
     """Look-up services used by `curate add` and `curate enrich`: base URLs, cache, limits."""
+    link_check: LinkCheckConfig = LinkCheckConfig()
+    """How `curate check-links` checks links: exclusions, limits, timeouts, cache."""

@@ -1,0 +1,119 @@
+"""`curate check-links`: check the links of the database and site pages, or of given inputs."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from generator.commands.common import database_of, project_of
+from generator.layout import Project, ProjectNotFound
+from generator.linkcheck.changed import GitError, changed_files
+from generator.linkcheck.collect import (
+    Links,
+    argument_links,
+    database_links,
+    file_links,
+    merge,
+    site_pages,
+)
+from generator.linkcheck.config import LinkCheckConfig, parse_duration
+from generator.linkcheck.report import FORMATS, render
+from generator.linkcheck.run import CheckRequest, check_links
+from generator.linkcheck.safety import AddressPolicy
+
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check-links",
+        help="check every link of the database and site pages (or of given files and URLs)",
+        description=(
+            "Check the links of every record and of the pages under site/, each reported with "
+            "the file and line where it is written; or, given INPUTs (Markdown or HTML files, "
+            "folders such as the built site, text files of URLs, or URLs), the links in those. "
+            "Exit 1 when a link is broken or fails, 0 otherwise. Settings come from the "
+            "'link_check' section of papers/list.yaml."
+        ),
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help="files, folders or URLs to check instead of the database")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="check only records and pages changed since git REF "
+                        "(e.g. origin/main)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default), json, github annotations, or a markdown report")
+    parser.add_argument("--cache", type=Path, metavar="FILE",
+                        help="results file kept between runs (default: link_check.cache_path)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
+    parser.add_argument("--max-age", metavar="DURATION",
+                        help="reuse ok results younger than this, e.g. 12h, 1d (default: config)")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="seconds allowed for one request (default: link_check.timeout)")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="also request loopback, private and link-local addresses")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on warnings too (moved, blocked, missing fragment)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = project_of(args)
+    except ProjectNotFound:
+        if not args.inputs:
+            raise
+        project = None
+    try:
+        max_age = parse_duration(args.max_age) if args.max_age else None
+        config, links = _config_and_links(args, project)
+        if args.timeout:
+            config = config.model_copy(update={"timeout": args.timeout})
+    except (ValueError, GitError, OSError) as error:
+        print(f"curate check-links: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    root = project.root if project else args.directory.resolve()
+    request = CheckRequest(
+        links, config, AddressPolicy(allow_private=args.allow_private),
+        cache_path=None if args.no_cache else (args.cache or root / config.cache_path),
+        max_age=max_age, github_token=os.environ.get("GITHUB_TOKEN") or None,
+    )
+    on_terminal = args.format == "text" and sys.stderr.isatty()
+    if on_terminal:  # Imported here: rich is for people at a terminal, not for CI.
+        from generator.linkcheck.terminal import print_summary_table, progress_bar
+    with progress_bar(sys.stderr) if on_terminal else contextlib.nullcontext((None, None)) as hooks:
+        result = check_links(request, *hooks)
+    print(render(result, args.format))
+    if on_terminal and sys.stdout.isatty():
+        print_summary_table(result, sys.stdout)
+    failing = {"error"} | ({"warning"} if args.strict else set())
+    return 1 if any(r.severity in failing for r in result.results) else 0
+
+
+def _config_and_links(
+    args: argparse.Namespace, project: Project | None
+) -> tuple[LinkCheckConfig, Links]:
+    if args.inputs:
+        config = database_of(args).config.link_check if project else LinkCheckConfig()
+        return config, _input_links(args.inputs, Path.cwd())
+    database = database_of(args)
+    config = database.config.link_check
+    only = changed_files(project.root, args.changed_since) if args.changed_since else None
+    pages = [p for p in site_pages(project) if only is None or _relative(p, project) in only]
+    return config, merge(database_links(database, config, only), file_links(pages, project.root))
+
+
+def _input_links(inputs: list[str], root: Path) -> Links:
+    urls = [item for item in inputs if "://" in item]
+    paths = [Path(item) for item in inputs if "://" not in item]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise ValueError(f"no such file or folder: {', '.join(missing)}")
+    return merge(argument_links(urls), file_links(paths, root))
+
+
+def _relative(path: Path, project: Project) -> str:
+    return path.resolve().relative_to(project.root.resolve()).as_posix()

@@ -1,0 +1,81 @@
+"""Find the absolute http(s) links in Markdown, HTML and plain text, with their lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+_BARE_URL = re.compile(r"""https?://[^\s<>"'`\]\[{}|\\^]+""", re.IGNORECASE)
+_TRAILING = ".,;:!?*_~"
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
+
+LineUrl = tuple[int, str]
+"""A 1-based line number and the URL written on it."""
+
+
+def urls_in_text(text: str, first_line: int = 1) -> Iterator[LineUrl]:
+    """Absolute http(s) URLs written anywhere in `text` (Markdown links, autolinks, bare)."""
+    for offset, line in enumerate(text.splitlines()):
+        for match in _BARE_URL.finditer(line):
+            url = _trim(match.group(0))
+            if url:
+                yield first_line + offset, url
+
+
+def urls_in_markdown(text: str) -> Iterator[LineUrl]:
+    """URLs of a Markdown page, leaving out fenced code blocks (examples, not links)."""
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield from urls_in_text(line, number)
+
+
+def urls_in_url_list(text: str) -> Iterator[LineUrl]:
+    """One URL per line; blank lines and '#' comments skipped; malformed URLs kept as written.
+
+    A line not starting with a URL is searched for URLs, so prose with links also works.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if "://" in stripped.split(None, 1)[0]:
+            yield number, stripped
+        else:
+            yield from urls_in_text(stripped, number)
+
+
+def urls_in_html(text: str) -> Iterator[LineUrl]:
+    """Absolute http(s) URLs in href/src attributes of an HTML page."""
+    parser = _LinkParser()
+    parser.feed(text)
+    parser.close()
+    yield from parser.found
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[LineUrl] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in _LINK_ATTRIBUTES and value and value.strip().lower().startswith(
+                ("http://", "https://")
+            ):
+                self.found.append((self.getpos()[0], value.strip()))
+
+
+def _trim(url: str) -> str:
+    """Drop punctuation that ends a sentence, and a ')' that closes Markdown's '(url)'."""
+    while url:
+        if url[-1] in _TRAILING or url[-1] == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            break
+    return url if len(url) > len("https://") else ""

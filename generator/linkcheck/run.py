@@ -1,0 +1,91 @@
+"""The link check as a recipe: exclude, reuse the cache, check the rest, remember, report."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.linkcheck.cache import LinkCache, load_cache, save_cache
+from generator.linkcheck.collect import Links
+from generator.linkcheck.config import LinkCheckConfig, parse_duration
+from generator.linkcheck.report import Run
+from generator.linkcheck.results import Result, Verdict
+from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
+
+
+@dataclass
+class CheckRequest:
+    """What to check and how: the links, the settings, the cache file."""
+
+    links: Links
+    config: LinkCheckConfig = field(default_factory=LinkCheckConfig)
+    policy: AddressPolicy = AddressPolicy()
+    cache_path: Path | None = None
+    """None checks without reading or writing a cache."""
+    max_age: float | None = None
+    """Seconds an ok result is reused; None takes the config's `max_age`."""
+    github_token: str | None = None
+    lookup: Lookup = system_lookup
+
+
+def check_links(
+    request: CheckRequest,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[Result], None] | None = None,
+) -> Run:
+    """Check every link of `request` and return the run: results with locations, notes."""
+    started = time.monotonic()
+    config = request.config
+    cache = load_cache(request.cache_path) if request.cache_path else LinkCache()
+    max_age = request.max_age if request.max_age is not None else parse_duration(config.max_age)
+    settled = {url: excluded(url, config) or cache.fresh(url, max_age) for url in request.links}
+    to_check = [url for url, result in settled.items() if result is None]
+    if on_start:
+        on_start(len(to_check))
+    checked, requests = _check(request, to_check, on_result) if to_check else ({}, 0)
+    results = [settled[url] or checked[url] for url in request.links]
+    for result in results:
+        result.locations = list(request.links[result.url])
+    notes = tuple(filter(None, (cache.warning, _offline_note(results))))
+    if request.cache_path:
+        cache.store(results)
+        save_cache(request.cache_path, cache)
+    return Run(results, time.monotonic() - started, requests, notes)
+
+
+def _check(
+    request: CheckRequest, urls: list[str], on_result: Callable[[Result], None] | None
+) -> tuple[dict[str, Result], int]:
+    """Check `urls` over the network; return results and the number of requests sent."""
+    # Imported here: the HTTP stack takes a third of the start-up time, and a run answered
+    # from the cache alone does not need it.
+    from generator.linkcheck.checker import LinkChecker
+
+    checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup)
+    return asyncio.run(checker.check_all(urls, on_result)), checker.requests
+
+
+def excluded(url: str, config: LinkCheckConfig) -> Result | None:
+    """The 'excluded' verdict when an exclude pattern of the config matches `url`."""
+    for rule in config.exclude:
+        if re.search(rule.pattern, url):
+            return Result(url, Verdict.EXCLUDED, message=rule.reason, checked_at=time.time())
+    return None
+
+
+def _offline_note(results: list[Result]) -> str:
+    """When no host name resolved at all, the machine is likely offline: say so, and call
+    those links errors (cannot tell) rather than broken (they may well be fine)."""
+    checked = [r for r in results if not r.cached and r.verdict is not Verdict.EXCLUDED]
+    unresolved = [r for r in checked if r.message.startswith("DNS name not found")]
+    if len(checked) < 2 or len(unresolved) < len(checked):
+        return ""
+    for result in unresolved:
+        result.verdict = Verdict.ERROR
+    hosts = len({r.message for r in unresolved})
+    return (f"no host name resolved ({hosts} hosts, {len(unresolved)} links): "
+            "is this machine offline or its DNS down? Run again with network access.")
