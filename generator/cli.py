@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.commands import COMMAND_MODULES
+from generator.commands import COMMAND_MODULE_NAMES, command_modules
 from generator.layout import ProjectNotFound
 from generator.problems import ProblemsFound, format_problems
 
@@ -17,8 +18,8 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(verbs: list[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with the subcommands `verbs` registered (all when None)."""
     parser = argparse.ArgumentParser(
         prog="curate",
         description=(
@@ -34,14 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="act on the project in DIR instead of the current folder (as git -C does)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for module in COMMAND_MODULES:
+    for module in command_modules(verbs):
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `curate` with `argv`; return the exit code."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verb = _requested_verb(argv)
+    parser = build_parser([verb] if verb else None)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
@@ -56,6 +59,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("curate: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `curate export | head`: the reader left; stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _requested_verb(argv: list[str]) -> str | None:
+    """The verb named on the command line, if it is a known one (to import only its module)."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "-C":
+            index += 2
+            continue
+        if token.startswith("-C") or token.startswith("-"):
+            if token in ("-h", "--help", "--version"):
+                return None
+            index += 1
+            continue
+        return token if token in COMMAND_MODULE_NAMES else None
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -152,3 +152,28 @@ def test_console_script_prints_help_a_newcomer_can_follow():
     )
 
     assert "Exit 0 when clean, 1 when any problem is found." in " ".join(result.stdout.split())
+
+
+def test_one_verb_imports_only_its_own_command_module():
+    probe = (
+        "import sys; from generator.cli import main; "
+        f"code = main(['-C', {str(REPO_ROOT)!r}, 'validate']); "
+        "print(sorted(m for m in sys.modules if m.startswith('generator.commands.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+
+    assert result.stdout.splitlines()[-1] == (
+        "['generator.commands.common', 'generator.commands.validate_command']"
+    )
+
+
+def test_a_reader_closing_the_pipe_early_is_not_a_traceback():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "-C", str(REPO_ROOT), "export"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    process.stdout.close()  # the reader is gone before curate writes anything (as `| head` does)
+    stderr = process.stderr.read()
+    process.stderr.close()
+
+    assert (process.wait(), stderr) == (141, "")
