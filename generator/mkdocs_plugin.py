@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -42,7 +45,17 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self.content = SiteContent()
         self.generation_seconds = 0.0
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(50)  # before Material's offline plugin, which would add a CDN copy
+    def _use_local_worker_shim(self, config: MkDocsConfig) -> MkDocsConfig:
+        """With the offline plugin, load our copy of the iframe-worker shim, not unpkg.com's."""
+        if _offline_plugin_enabled(config):
+            polyfills = config.extra.setdefault("polyfills", [])
+            if paths.WORKER_SHIM not in polyfills:
+                polyfills.append(paths.WORKER_SHIM)
+        return config
+
+    @event_priority(-50)  # after the offline plugin, which may turn directory URLs off
+    def _generate(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).parent / self.config.project_dir)
         started = time.perf_counter()
         database = _load(self.project)
@@ -55,6 +68,8 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         log.info(f"curate: generated {len(self.content.pages)} pages in {self.generation_seconds:.2f} s")
         _use_assets_and_safe_links(config)
         return config
+
+    on_config = CombinedEvent(_use_local_worker_shim, _generate)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         generated = {**self.content.pages, **self.content.files}
@@ -102,6 +117,11 @@ class CuratePlugin(BasePlugin[CurateConfig]):
             previous.next_page, following.previous_page = following, previous
         return nav
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if page.edit_url:  # a record's path from the docs folder starts with '../'
+            page.edit_url = _without_dot_segments(page.edit_url)
+        return page
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -123,6 +143,22 @@ def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
             target.append(f"{paths.ASSETS_DIR}/{name}")
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
+
+
+def _offline_plugin_enabled(config: MkDocsConfig) -> bool:
+    return any(
+        isinstance(plugin, OfflinePlugin) and plugin.config.enabled
+        for plugin in config.plugins.values()
+    )
+
+
+def _without_dot_segments(url: str) -> str:
+    """`url` with `a/../` and `./` resolved, as MkDocs leaves them when `edit_uri` is absolute."""
+    parts = urlsplit(url)
+    if "/." not in parts.path:
+        return url
+    path = posixpath.normpath(parts.path) + ("/" if parts.path.endswith("/") else "")
+    return urlunsplit(parts._replace(path=path))
 
 
 def _relative_to_docs(config: MkDocsConfig, project_path: str) -> str:

@@ -25,7 +25,10 @@ from generator.views.sota_chart import sota_chart
 from generator.views.topics import overall_progress, section_views
 
 ASSET_FILES = ("curate.css", "curate.js")
-"""Files of `generator/assets/` served under `assets/curate/`."""
+"""Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
+VENDORED_FILES = ("vendor/iframe-worker.js",)
+"""Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
+and loaded only where needed: see `paths.WORKER_SHIM`."""
 
 
 @dataclass
@@ -96,7 +99,7 @@ def generate_site(
     site.files[paths.FEED] = render(
         "site/feed.xml.j2", override_root,
         feed=feed_view(database, refs, site_url, directory_urls))
-    for name in ASSET_FILES:
+    for name in (*ASSET_FILES, *VENDORED_FILES):
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
     return site

@@ -17,6 +17,8 @@ JSON_EXPORT = "papers.json"
 BIBTEX_EXPORT = "papers.bib"
 FEED = "feed.xml"
 ASSETS_DIR = "assets/curate"
+WORKER_SHIM = f"{ASSETS_DIR}/vendor/iframe-worker.js"
+"""The vendored iframe-worker shim that lets search run from file:// (offline plugin)."""
 
 
 def paper_page(paper_id: str) -> str:

@@ -496,7 +496,7 @@ def test_the_site_builds_with_a_paper_added_by_curate_add(
     built = curate("-C", project_without_ficklenet, "build", "-o", tmp_path / "public")
 
     assert built.exit_code == 0, built.stderr
-    page = (tmp_path / "public" / "papers" / "ficklenet-cvpr2019" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "public" / "papers" / "ficklenet-cvpr2019.html").read_text(encoding="utf-8")
     assert (
         "FickleNet: Weakly and Semi-Supervised Semantic Image Segmentation Using Stochastic Inference" in page
     )

@@ -1,5 +1,5 @@
 """Built sites for the website tests: the tiny fixture list and the real database, each built once
-with a real `mkdocs build --strict`, and a local web server to browse them."""
+with a real `mkdocs build --strict`, a local web server and headless Chromium to browse them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.database import Database, build_database
 from generator.layout import Project
@@ -58,8 +59,8 @@ class BuiltSite:
     database: Database
 
     def html(self, page: str) -> BeautifulSoup:
-        """The parsed HTML of `page`, a URL path such as 'leaderboards/voc/'."""
-        path = self.root / page / "index.html" if not page.endswith(".html") else self.root / page
+        """The parsed HTML of `page`, a path such as 'leaderboards/voc.html'; '' is the home page."""
+        path = self.root / (page or "index.html")
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def article(self, page: str) -> BeautifulSoup:
@@ -113,3 +114,30 @@ def serve(root: Path) -> Iterator[str]:
 def tiny_url(tiny_site: BuiltSite) -> Iterator[str]:
     with serve(tiny_site.root) as url:
         yield url
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab that fails the test on any uncaught script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []

@@ -61,7 +61,7 @@ def test_curate_build_swaps_in_a_new_site_only_when_the_build_succeeds(tmp_path,
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert not (output / "stamp.txt").exists()
     assert not (output / "papers" / "gamma-arxiv2021").exists()
-    assert (output / "papers" / "beta-eccv2018" / "index.html").is_file()
+    assert (output / "papers" / "beta-eccv2018.html").is_file()
 
 
 def test_curate_readme_writes_the_list_between_the_markers_and_keeps_the_rest(tmp_path, curate):
@@ -155,7 +155,7 @@ def test_a_template_in_the_project_overrides_the_packaged_one(tmp_path):
 
     assert mkdocs_build(project, tmp_path / "public").returncode == 0
 
-    page = (tmp_path / "public" / "tags" / "index.html").read_text()
+    page = (tmp_path / "public" / "tags.html").read_text()
     assert "Our own words about 1 tag group." in page
 
 

@@ -12,18 +12,19 @@ from pathlib import Path
 
 from generator.database import build_database
 from generator.layout import Project
-from generator.sitepages import ASSET_FILES, generate_site
+from generator.sitepages import ASSET_FILES, VENDORED_FILES, generate_site
 from generator.views import paths
 from tests.website.conftest import TINY_PAPERS
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "tiny"
 HOME_BLOCK = "_home-block.md"
-SKIPPED = {paths.JSON_EXPORT, *(f"{paths.ASSETS_DIR}/{name}" for name in ASSET_FILES)}
-"""papers.json is checked against `curate export`; assets are copied as they are."""
+SKIPPED = {paths.JSON_EXPORT, *(f"{paths.ASSETS_DIR}/{name}" for name in (*ASSET_FILES, *VENDORED_FILES))}
+"""papers.json is checked against `curate export`; assets (ours and vendored) are copied as they are."""
 
 
 def generated_texts() -> dict[str, str]:
-    site = generate_site(build_database(Project(TINY_PAPERS.parent)))
+    # As mkdocs.yml builds the site: pages as x.html (use_directory_urls: false).
+    site = generate_site(build_database(Project(TINY_PAPERS.parent)), directory_urls=False)
     texts = {**site.pages, **{k: v for k, v in site.files.items() if k not in SKIPPED}}
     texts[HOME_BLOCK] = site.home
     return {name: str(text) for name, text in texts.items()}

@@ -10,13 +10,13 @@ from tests.website.test_tiny_site import heading_text, texts
 
 def test_every_paper_has_a_page_titled_with_its_title(real_site):
     for paper in real_site.database.papers.values():
-        article = real_site.article(f"papers/{paper.id}/")
+        article = real_site.article(f"papers/{paper.id}.html")
         assert heading_text(article.h1) == paper.title
 
 
 def test_every_leaderboard_lists_all_its_rows_best_first(real_site):
     for board in real_site.database.leaderboards.values():
-        article = real_site.article(f"leaderboards/{board.id}/")
+        article = real_site.article(f"leaderboards/{board.id}.html")
         rows = [texts(row.find_all("td")) for row in article.select(".curate-leaderboard tbody tr")]
         first_split = [float(row[4]) for row in rows if row[4]]
         expected = sorted(first_split, reverse=board.higher_is_better)
@@ -38,7 +38,7 @@ def _column_of(cell) -> int:
 
 
 def test_years_list_every_paper_once_newest_first(real_site):
-    article = real_site.article("years/")
+    article = real_site.article("years.html")
     years = [heading_text(h) for h in article.find_all("h2")]
     dated = sorted({p.year for p in real_site.database.papers.values() if p.year}, reverse=True)
 
@@ -47,18 +47,18 @@ def test_years_list_every_paper_once_newest_first(real_site):
 
 
 def test_topics_hold_each_paper_under_every_topic_it_names(real_site):
-    article = real_site.article("topics/")
+    article = real_site.article("topics.html")
     for paper in real_site.database.papers.values():
         for topic_id in paper.topics:
             heading = article.find(id=topic_id)
             following = heading.find_next(re.compile("^h[1-4]$"))
             links = [a["href"] for a in heading.find_all_next("a", href=True)
                      if following is None or a in following.find_all_previous("a")]
-            assert f"../papers/{paper.id}/" in links, (paper.id, topic_id)
+            assert f"papers/{paper.id}.html" in links, (paper.id, topic_id)
 
 
 def test_checklist_counts_match_the_database(real_site):
-    article = real_site.article("checklist/")
+    article = real_site.article("checklist.html")
     database = real_site.database
     progress = overall_progress(database)
 

@@ -47,7 +47,7 @@ def test_serve_rebuilds_when_a_paper_record_changes(tmp_path):
     )
     try:
         base = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]).path
-        page = f"http://127.0.0.1:{port}{base}papers/delta-tpami2019/"
+        page = f"http://127.0.0.1:{port}{base}papers/delta-tpami2019.html"
         assert "Delta Journal Extension" in fetch(page, time.monotonic() + 30, "Delta Journal")
 
         record = project / "papers" / "papers" / "delta-tpami2019.yaml"
