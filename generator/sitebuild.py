@@ -44,6 +44,12 @@ def build_site(project: Project, output: Path | None = None) -> Path:
     return output
 
 
+def opens_from_disk(site: Path) -> bool:
+    """Whether the built site works opened from disk (file://): Material's offline plugin
+    wrote the search index as a script and turned directory URLs off."""
+    return (site / "search" / "search_index.js").is_file()
+
+
 def _swap_in(built: Path, output: Path, staging: Path) -> None:
     """Replace `output` by `built` with two renames on the same file system."""
     previous = staging / "previous"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.common import project_of
 from generator.problems import relative_path
-from generator.sitebuild import SiteBuildFailed, build_site
+from generator.sitebuild import SiteBuildFailed, build_site, opens_from_disk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +36,10 @@ def run(args: argparse.Namespace) -> int:
     except SiteBuildFailed as error:
         print(f"curate: {error}", file=sys.stderr)
         return 1
-    print(f"built {relative_path(output, project.root)}/ (open index.html through a web server, "
-          f"e.g. python3 -m http.server -d {relative_path(output, project.root)})")
+    shown = relative_path(output, project.root)
+    if opens_from_disk(output):
+        print(f"built {shown}/ (open {shown}/index.html in a browser; no server needed)")
+    else:
+        print(f"built {shown}/ (open index.html through a web server, "
+              f"e.g. python3 -m http.server -d {shown})")
     return 0

@@ -43,6 +43,7 @@ def test_curate_build_swaps_in_a_new_site_only_when_the_build_succeeds(tmp_path,
 
     first = curate("-C", project, "build", "-o", output)
     assert first.exit_code == 0, first.stderr
+    assert first.stdout == f"built {output}/ (open {output}/index.html in a browser; no server needed)\n"
     (output / "stamp.txt").write_text("the previous build")
     home = (output / "index.html").read_text()
 
@@ -60,7 +61,7 @@ def test_curate_build_swaps_in_a_new_site_only_when_the_build_succeeds(tmp_path,
     rebuilt = curate("-C", project, "build", "-o", output)
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert not (output / "stamp.txt").exists()
-    assert not (output / "papers" / "gamma-arxiv2021").exists()
+    assert not (output / "papers" / "gamma-arxiv2021.html").exists()
     assert (output / "papers" / "beta-eccv2018.html").is_file()
 
 

@@ -120,30 +120,35 @@ def test_browsing_the_site_from_disk_sorts_opens_papers_and_searches(page: Page,
     assert root.joinpath(paths.WORKER_SHIM).as_uri() in requests
 
 
-def build_with_plugins(tmp_path: Path, plugins: list[str]) -> Path:
-    """The tiny list built with `plugins` and MkDocs' default directory URLs."""
+def project_with_plugins(tmp_path: Path, plugins: list[str]) -> Path:
+    """The tiny list with `plugins` and MkDocs' default directory URLs in its mkdocs.yml."""
     project = make_project(tmp_path / "project")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     del config["use_directory_urls"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump({**config, "plugins": plugins}), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "public")
-    assert result.returncode == 0, result.stderr
-    return tmp_path / "public"
+    return project
 
 
 def test_the_offline_plugin_gets_our_shim_and_html_urls_wherever_it_is_listed(tmp_path):
-    site = build_with_plugins(tmp_path, ["search", "tags", "curate", "offline"])
+    project = project_with_plugins(tmp_path, ["search", "tags", "curate", "offline"])
+    assert mkdocs_build(project, tmp_path / "public").returncode == 0
 
-    page = (site / "papers" / "beta-eccv2018.html").read_text(encoding="utf-8")
+    page = (tmp_path / "public" / "papers" / "beta-eccv2018.html").read_text(encoding="utf-8")
     assert f'<script src="../{paths.WORKER_SHIM}"></script>' in page
     assert "unpkg.com" not in page
-    feed = (site / paths.FEED).read_text(encoding="utf-8")
+    feed = (tmp_path / "public" / paths.FEED).read_text(encoding="utf-8")
     assert "papers/beta-eccv2018.html" in feed
 
 
-def test_without_the_offline_plugin_no_shim_is_loaded(tmp_path):
-    site = build_with_plugins(tmp_path, ["search", "tags", "curate"])
+def test_without_the_offline_plugin_no_shim_is_loaded_and_build_says_to_serve(tmp_path, curate):
+    project = project_with_plugins(tmp_path, ["search", "tags", "curate"])
+    site = tmp_path / "public"
 
+    built = curate("-C", project, "build", "-o", site)
+
+    assert built.exit_code == 0, built.stderr
+    assert built.stdout == (
+        f"built {site}/ (open index.html through a web server, e.g. python3 -m http.server -d {site})\n")
     page = (site / "papers" / "beta-eccv2018" / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in page
     assert not (site / "search" / "search_index.js").exists()
