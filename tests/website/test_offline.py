@@ -120,6 +120,24 @@ def test_browsing_the_site_from_disk_sorts_opens_papers_and_searches(page: Page,
     assert root.joinpath(paths.WORKER_SHIM).as_uri() in requests
 
 
+def test_the_real_site_opened_from_disk_loads_only_its_own_files(page: Page, real_site):
+    root = real_site.root.resolve()
+    requests: list[str] = []
+    page.context.on("request", lambda request: requests.append(request.url))
+    board = min(real_site.database.leaderboards)
+    paper = real_site.database.papers[min(real_site.database.papers)]
+
+    for visited in ("index.html", f"leaderboards/{board}.html", f"papers/{paper.id}.html"):
+        page.goto(root.joinpath(visited).as_uri())
+        assert page.locator("article h1").count() == 1, visited
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(paper.title)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+    assert [url for url in requests if not url.startswith(root.as_uri() + "/")] == []
+    assert root.joinpath("search", "search_index.js").as_uri() in requests
+
+
 def project_with_plugins(tmp_path: Path, plugins: list[str]) -> Path:
     """The tiny list with `plugins` and MkDocs' default directory URLs in its mkdocs.yml."""
     project = make_project(tmp_path / "project")
