@@ -40,9 +40,11 @@ def resources_of(page: BeautifulSoup) -> list[str]:
     for tag, attributes in RESOURCE_ATTRIBUTES.items():
         for element in page.find_all(tag):
             for attribute in attributes:
-                value = element.get(attribute, "")
-                urls += [item.split()[0] for item in value.split(",") if item.strip()] \
-                    if attribute == "srcset" else [value] if value else []
+                value = element.get(attribute)
+                if value and attribute == "srcset":
+                    urls += [item.split()[0] for item in value.split(",") if item.strip()]
+                elif value:
+                    urls.append(value)
     for link in page.find_all("link", href=True):
         if set(link.get("rel", [])) - PAGE_RELATIONS:
             urls.append(link["href"])
@@ -53,6 +55,26 @@ def resources_of(page: BeautifulSoup) -> list[str]:
 
 def css_urls(css: str) -> list[str]:
     return [url or imported for url, imported in CSS_URL.findall(css)]
+
+
+def test_the_resource_finder_sees_every_kind_of_load_and_no_plain_link():
+    page = BeautifulSoup("""
+        <link rel="stylesheet" href="//cdn.example/x.css"><link rel="canonical" href="https://a.example/">
+        <link rel="preload" as="font" href="fonts/f.woff2"><link rel="alternate" href="feed.xml">
+        <style>@import "https://fonts.example/f.css"; .a { background: url('https://i.example/b.png') }
+        </style>
+        <p style="background:url(local.png)"><a href="https://arxiv.org/abs/1">paper</a></p>
+        <img src="a.png" srcset="https://i.example/a2.png 2x, a3.png 3x">
+        <svg><image href="https://i.example/c.svg"/></svg><script src="x.js"></script>
+    """, "html.parser")
+
+    assert sorted(resources_of(page)) == sorted([
+        "//cdn.example/x.css", "fonts/f.woff2", "https://fonts.example/f.css",
+        "https://i.example/b.png", "local.png", "a.png", "https://i.example/a2.png", "a3.png",
+        "https://i.example/c.svg", "x.js"])
+    assert sorted(url for url in resources_of(page) if is_remote(url)) == [
+        "//cdn.example/x.css", "https://fonts.example/f.css", "https://i.example/a2.png",
+        "https://i.example/b.png", "https://i.example/c.svg"]
 
 
 @pytest.fixture(params=["tiny_site", "real_site"])
