@@ -12,24 +12,16 @@ from __future__ import annotations
 import argparse
 import gc
 import time
-from pathlib import Path
 
-from bench.synthetic import write_synthetic_project
+from bench.synthetic import cached_synthetic_project
 from generator.database import assemble_database, paused_garbage_collection
 from generator.layout import Project
 from generator.load import load_sources
 
-DATA_DIR = Path(__file__).resolve().parent / ".data"
-
 
 def synthetic_project(papers: int) -> Project:
     """A cached synthetic project with `papers` papers."""
-    root = DATA_DIR / f"papers-{papers}"
-    marker = root / ".complete"
-    if not marker.exists():
-        write_synthetic_project(root, papers)
-        marker.write_text("ok")
-    return Project(root)
+    return Project(cached_synthetic_project(f"papers-{papers}", papers))
 
 
 def time_once(project: Project) -> tuple[float, float, int]:

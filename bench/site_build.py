@@ -19,24 +19,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from bench.synthetic import REPO_ROOT, write_synthetic_project
+from bench.synthetic import REPO_ROOT, cached_synthetic_project
 from generator.database import build_database
 from generator.layout import Project
 from generator.sitepages import generate_site
 
-DATA_DIR = Path(__file__).resolve().parent / ".data"
 _PLUGIN_TIME = re.compile(r"curate: generated (\d+) pages in ([\d.]+) s")
 
 
 def synthetic_site_project(papers: int) -> Project:
     """A cached synthetic project with `papers` papers and this repository's site files."""
-    root = DATA_DIR / f"site-{papers}"
-    marker = root / ".complete"
-    if not marker.exists():
-        write_synthetic_project(root, papers)
-        marker.write_text("ok")
+    root = cached_synthetic_project(f"site-{papers}", papers)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.rmtree(root / "site", ignore_errors=True)
     shutil.copytree(REPO_ROOT / "site", root / "site")

@@ -16,6 +16,8 @@ from generator.layout import KIND_BY_NAME, LIST_KIND
 from generator.yamlwrite import record_yaml_from_data
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / ".data"
+"""Where benchmarks keep their synthetic projects between runs (git-ignored)."""
 WORDS = (
     "weakly supervised semantic instance panoptic segmentation affinity attention saliency "
     "erasing region growing graph web scribble box point pseudo label refinement network "
@@ -120,6 +122,16 @@ def write_synthetic_project(root: Path, papers: int, seed: int = 0) -> Path:
             "links": [{"label": "web", "url": f"https://example.org/r/{index}"}],
         })
     _copy_site_files(root)
+    return root
+
+
+def cached_synthetic_project(name: str, papers: int) -> Path:
+    """Root of the synthetic project `name` under `bench/.data/`, written on first use."""
+    root = DATA_DIR / name
+    marker = root / ".complete"
+    if not marker.exists():
+        write_synthetic_project(root, papers)
+        marker.write_text("ok")
     return root
 
 

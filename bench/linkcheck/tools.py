@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -38,7 +39,9 @@ class Tool:
 
 
 class Ours(Tool):
-    program = REPO / ".venv" / "bin" / "curate"
+    """`curate` of the Python running the bench, as a user runs it (its console script)."""
+
+    program = Path(sys.executable).parent / "curate"
 
     def command(self, input_file: Path, cache: Path | None = None) -> list[str]:
         return [
