@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.website.conftest import serve
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -69,3 +71,20 @@ def test_screenshot_of_the_leaderboard_page_is_a_png(page, tiny_url, tmp_path):
     data = screenshot.read_bytes()
     assert data.startswith(PNG_SIGNATURE)
     assert len(data) > 10_000
+
+
+@pytest.mark.parametrize("title", [
+    "Adaptive Affinity Field for Semantic Segmentation",
+    "Learning Pixel-level Semantic Affinity with Image-level Supervision for Weakly Supervised "
+    "Semantic Segmentation",
+])
+def test_searching_a_whole_title_lists_that_paper_first(page, real_site, title):
+    with serve(real_site.root) as url:
+        page.goto(url)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(title)
+
+        result = page.locator(".md-search-result__item a").first
+        result.wait_for(timeout=10_000)
+        assert urlsplit(result.get_attribute("href")).path.startswith("/papers/")
+        assert title in result.inner_text()
