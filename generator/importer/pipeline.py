@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.database import build_database
+from generator.database import build_database, paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
 from generator.importer.merge import merge_papers
 from generator.importer.reader import read_list
@@ -76,7 +76,13 @@ def import_list(
     Nothing is written when a line could not be placed, unless `allow_skips`.
     Raises `ProblemsFound` when the project's existing database does not validate.
     """
-    project = Project(root)
+    with paused_garbage_collection():  # as loading does: linear time for large lists
+        return _import_list(source, Project(root), force, allow_skips, added)
+
+
+def _import_list(
+    source: Path, project: Project, force: bool, allow_skips: bool, added: dt.date | None
+) -> ImportOutcome:
     database = build_database(project) if project.list_file.is_file() else None
     vocabulary = load_vocabulary()
     venues = VenueParser(
