@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
@@ -29,11 +30,12 @@ def _at(source: SourceRecord, path: FieldPath, message: str) -> Problem:
     return Problem(source.path, source.line_of(path), format_field_path(path), message)
 
 
-def _unknown(what: str, value: str, choices: Iterable[str]) -> str:
+def unknown_message(what: str, value: str, choices: Iterable[str]) -> str:
+    """`unknown topic 'afinity'; did you mean 'affinity'? (known: ...)`."""
     choices = list(choices)
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    listed = ", ".join(choices[:30]) + (", ..." if len(choices) > 30 else "")
+    listed = ", ".join(choices[:30]) + (", ..." if len(choices) > 30 else "") if choices else "none"
     return f"unknown {what} '{value}'{hint} (known: {listed})"
 
 
@@ -89,10 +91,10 @@ def _check_paper_references(database: Database) -> list[Problem]:
         source = database.source_of("paper", paper.id)
         problems += _check_topics(source, paper.topics, topics)
         if paper.venue is not None and paper.venue not in venues:
-            problems.append(_at(source, ("venue",), _unknown("venue", paper.venue, venues)))
+            problems.append(_at(source, ("venue",), unknown_message("venue", paper.venue, venues)))
         for index, tag in enumerate(paper.tags):
             if tag not in tags:
-                problems.append(_at(source, ("tags", index), _unknown("tag", tag, sorted(tags))))
+                problems.append(_at(source, ("tags", index), unknown_message("tag", tag, sorted(tags))))
         problems += _check_results(database, paper, source)
     return problems
 
@@ -101,7 +103,7 @@ def _check_topics(source: SourceRecord, topic_ids: list[str], topics: dict[str, 
     problems = []
     for index, topic_id in enumerate(topic_ids):
         if topic_id not in topics:
-            problems.append(_at(source, ("topics", index), _unknown("topic", topic_id, topics)))
+            problems.append(_at(source, ("topics", index), unknown_message("topic", topic_id, topics)))
         elif topic_id in topic_ids[:index]:
             problems.append(_at(source, ("topics", index), f"topic '{topic_id}' is listed twice"))
     return problems
@@ -114,7 +116,7 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
         if leaderboard is None:
             problems.append(_at(
                 source, ("results", index, "leaderboard"),
-                _unknown("leaderboard", row.leaderboard, database.leaderboards),
+                unknown_message("leaderboard", row.leaderboard, database.leaderboards),
             ))
             continue
         for split in row.values:
@@ -138,19 +140,26 @@ def _check_other_references(database: Database) -> list[Problem]:
         source = database.source_of("implementation", implementation.id)
         if implementation.paper is not None and implementation.paper not in database.papers:
             problems.append(_at(
-                source, ("paper",), _unknown("paper", implementation.paper, database.papers)
+                source, ("paper",), unknown_message("paper", implementation.paper, database.papers)
             ))
     for resource in database.resources.values():
         source = database.source_of("resource", resource.id)
         problems += _check_topics(source, resource.topics, topics)
         if resource.venue is not None and resource.venue not in venues:
-            problems.append(_at(source, ("venue",), _unknown("venue", resource.venue, venues)))
+            problems.append(_at(source, ("venue",), unknown_message("venue", resource.venue, venues)))
     return problems
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def normalized_title(title: str) -> str:
-    """Title reduced to lower-case letters and digits, for spotting the same paper twice."""
-    return re.sub(r"[^0-9a-z]+", "", title.casefold())
+    """Title reduced to lower-case letters and digits without accents, for spotting the same
+    paper twice ('Über-Net' and 'uber net' match; 'α-Net' and 'β-Net' do not)."""
+    if title.isascii():  # the common case, several times faster
+        return _NOT_ASCII_ALNUM.sub("", title.lower())
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def paper_identities(paper: Paper) -> list[tuple[str, FieldPath, str]]:

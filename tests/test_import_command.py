@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.completeness import missing_entries
 from tests.conftest import REPO_ROOT
@@ -129,3 +130,37 @@ def test_a_list_that_is_not_utf8_is_a_usage_error(tmp_path: Path, curate):
         f"curate: {source}: not UTF-8 text (invalid start byte at byte 10); save the list as UTF-8\n"
     )
     assert not (tmp_path / "papers").exists()
+
+
+def test_a_folder_given_as_the_list_is_a_usage_error(tmp_path: Path, curate):
+    result = curate("-C", tmp_path, "import", tmp_path)
+
+    assert result.exit_code == 2
+    assert result.stderr == f"curate: {tmp_path}: is a folder; give the Markdown file\n"
+
+
+def test_a_byte_order_mark_does_not_hide_the_list_title(tmp_path: Path, curate):
+    source = tmp_path / "windows.md"
+    source.write_bytes(
+        "\ufeff# My List\r\n\r\n## Papers\r\n\r\n- [x] [A Paper](https://x.org/a) CVPR2018\r\n".encode()
+    )
+
+    assert curate("-C", tmp_path, "import", source).exit_code == 0
+    assert "title: My List\n" in (tmp_path / "papers" / "list.yaml").read_text()
+    assert curate("-C", tmp_path, "validate").exit_code == 0
+
+
+def test_titles_that_differ_only_in_non_latin_letters_stay_two_papers(tmp_path: Path, curate):
+    source = tmp_path / "greek.md"
+    source.write_text(
+        "# Greek\n\n## Papers\n\n- [ ] [α-Net](https://x.org/alpha)\n- [ ] [β-Net](https://x.org/beta)\n",
+        encoding="utf-8",
+    )
+
+    result = curate("-C", tmp_path, "import", source)
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("found 2 papers (0 read, 2 to read, 0 not tracked)")
+    records = [yaml.safe_load(path.read_text()) for path in (tmp_path / "papers" / "papers").glob("*.yaml")]
+    titles = sorted(record["title"] for record in records)
+    assert titles == ["α-Net", "β-Net"]

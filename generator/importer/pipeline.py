@@ -88,7 +88,7 @@ def _import_list(
     venues = VenueParser(
         database.config.venues if database else vocabulary.venues, vocabulary.venue_qualifiers
     )
-    drafts = read_list(source.read_text(encoding="utf-8"), venues, vocabulary, source.stem)
+    drafts = read_list(source.read_text(encoding="utf-8-sig"), venues, vocabulary, source.stem)
     drafts.papers = merge_papers(drafts.papers)
     topic_ids = existing_topic_ids(drafts, database.config) if database else own_topic_ids(drafts)
     imported = build_records(drafts, added or dt.date.today(), source.name, topic_ids)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.crosscheck import normalized_title, paper_identities
+from generator.crosscheck import normalized_title, paper_identities, unknown_message
 from generator.database import Database, assemble_database
 from generator.layout import KIND_BY_NAME, Project
 from generator.load import load_sources
@@ -153,11 +152,8 @@ def _checked_draft(draft: PaperDraft, database: Database) -> PaperDraft:
 
 def _require_known(what: str, value: str, known: Iterable[str]) -> None:
     known = list(known)
-    if value in known:
-        return
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise RecordRefused(f"unknown {what} '{value}'; {hint}({_listed(known)})")
+    if value not in known:
+        raise RecordRefused(unknown_message(what, value, known))
 
 
 def _listed(known: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier
 from generator.lookup.venues import match_venue
 from generator.models import ListConfig, Paper
+from generator.validate import error_messages
 
 ARXIV_ABS_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
@@ -82,8 +83,8 @@ def paper_from(
         "year": year,
         "kind": "preprint" if _is_preprint(venue_id, config) else "paper",
         "links": _links(found, identifier, draft),
-        "topics": draft.topics,
-        "tags": draft.tags,
+        "topics": list(dict.fromkeys(draft.topics)),  # --topic given twice means it once
+        "tags": list(dict.fromkeys(draft.tags)),
         "status": draft.status,
         "abstract": found.abstract,
         "citations": found.citations,
@@ -133,9 +134,7 @@ def _validated(data: dict[str, object]) -> Paper:
     try:
         return Paper.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}" for detail in error.errors()
-        )
+        problems = "; ".join(error_messages(Paper, error))
         raise RecordRefused(
             f"the record would not be valid ({problems}); set the field with its flag"
         ) from None

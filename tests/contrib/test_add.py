@@ -500,3 +500,46 @@ def test_the_site_builds_with_a_paper_added_by_curate_add(
     assert (
         "FickleNet: Weakly and Semi-Supervised Semantic Image Segmentation Using Stochastic Inference" in page
     )
+
+
+def test_offline_titles_in_other_alphabets_are_told_apart_and_a_repeat_is_refused(project, curate):
+    def add(title: str):
+        return curate("-C", project, "add", "--offline", "--topic", "affinity", "--title", title)
+
+    assert add("α-Net: attention for segmentation").stdout == "papers/papers/net.yaml\n"
+    assert add("β-Net: attention for segmentation").stdout == "papers/papers/net-2.yaml\n"
+
+    repeated = add("Α-NET: Attention for Segmentation")  # upper-case alpha
+
+    assert repeated.exit_code == 1
+    assert repeated.stderr == (
+        "curate add: already on the list: papers/papers/net.yaml:3 has the same title "
+        "(α-Net: attention for segmentation); edit that record (e.g. add a topic) instead of "
+        "adding a new one\ncurate add: nothing written\n"
+    )
+
+
+def test_offline_a_topic_given_twice_is_written_once(project, curate):
+    added = curate(
+        "-C", project, "add", "--offline", "--title", "Twice", "--topic", "affinity", "--topic", "affinity",
+    )
+
+    assert added.stdout == "papers/papers/twice.yaml\n"
+    assert "topics:\n- affinity\nadded:" in (project / "papers/papers/twice.yaml").read_text()
+    assert curate("-C", project, "validate").exit_code == 0
+
+
+def test_offline_an_invalid_flag_is_explained_as_validate_would(project, curate):
+    refused = curate(
+        "-C", project, "add", "--offline", "--topic", "affinity", "--title", "   ", "--id", "Bad Id",
+        "--code", "javascript:alert(1)",
+    )
+
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "curate add: the record would not be valid (id: expected lower-case letters, digits, '-', "
+        "'_' or '.' (such as 'dsrg-cvpr2018'), got 'Bad Id'; title: must not be empty; "
+        "links.code[0].url: URL must start with http:// or https://, got 'javascript:alert(1)'); "
+        "set the field with its flag\ncurate add: nothing written\n"
+    )
+    assert not list((project / "papers" / "papers").glob("bad*"))
