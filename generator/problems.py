@@ -53,6 +53,19 @@ class ProblemsFound(Exception):
         super().__init__(format_problems(self.problems, "text"))
 
 
+SHOWN_LENGTH = 80
+"""Values quoted in a message are cut to this many characters: a message is one line to read."""
+
+
+def shown(value: object) -> str:
+    """`repr(value)`, cut to `SHOWN_LENGTH` characters with the full length said."""
+    text = repr(value)
+    if len(text) <= SHOWN_LENGTH:
+        return text
+    length = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return f"{text[:SHOWN_LENGTH - 4]}...{text[-1]}{length}"
+
+
 def relative_path(path: Path, root: Path) -> str:
     """Return `path` relative to `root` with forward slashes, or as given when outside it."""
     try:

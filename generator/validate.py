@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.models.fields import Record
-from generator.problems import Problem
+from generator.problems import Problem, shown
 from generator.yamlsource import SourceRecord, format_field_path
 
 
@@ -20,32 +20,44 @@ def validate_record(source: SourceRecord, model: type[Record]) -> Record | list[
         return [_problem_from_error(source, model, detail) for detail in error.errors()]
 
 
+def error_messages(model: type[BaseModel], error: ValidationError) -> list[str]:
+    """Each error of `error` as `field: message`, worded as `curate validate` words it."""
+    return [
+        f"{format_field_path(tuple(detail['loc']))}: {_describe(model, tuple(detail['loc']), detail)}"
+        for detail in error.errors()
+    ]
+
+
 def _problem_from_error(source: SourceRecord, model: type[BaseModel], detail: Any) -> Problem:
     location = tuple(detail["loc"])
-    error_type = detail["type"]
-    if error_type == "missing":
-        parent = location[:-1]
+    parent = location[:-1]
+    if detail["type"] == "missing":
         line = source.line_of(parent) if parent else 1
-        message = f"required field '{location[-1]}' is missing"
     else:
         line = source.line_of(location)
-        message = _describe(model, location, detail)
-    return Problem(source.path, line, format_field_path(location), message)
+    return Problem(source.path, line, format_field_path(location), _describe(model, location, detail))
 
 
 def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) -> str:
     error_type = detail["type"]
     received = detail.get("input")
+    if error_type == "missing":
+        return f"required field '{location[-1]}' is missing"
+    if error_type == "string_too_short" and isinstance(received, str) and not received.strip():
+        return "must not be empty"
+    if error_type == "string_too_long":
+        limit = detail["ctx"]["max_length"]
+        return f"text may be at most {limit} characters, got {len(received)}"
     if error_type == "extra_forbidden":
         return _unknown_field_message(model, location)
     if error_type == "value_error":
         return str(detail["ctx"]["error"])
     if error_type in ("literal_error", "enum"):
-        return f"expected one of {detail['ctx']['expected']}, got {received!r}"
+        return f"expected one of {detail['ctx']['expected']}, got {_show(received)}"
     if error_type == "string_pattern_mismatch":
         return (
             f"expected lower-case letters, digits, '-', '_' or '.' (such as 'dsrg-cvpr2018'), "
-            f"got {received!r}"
+            f"got {_show(received)}"
         )
     expected = _EXPECTED.get(error_type)
     if expected:
@@ -79,7 +91,7 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (empty value)"
-    return repr(value)
+    return shown(value)
 
 
 def _unknown_field_message(model: type[BaseModel], location: tuple[Any, ...]) -> str:

@@ -26,6 +26,7 @@ from generator.layout import KIND_BY_NAME
 from generator.models import ListConfig, Paper
 from generator.models.fields import Record
 from generator.models.listconfig import Section, Topic
+from generator.validate import error_messages
 
 
 @dataclass
@@ -167,9 +168,8 @@ def _made(drafts: Drafts, kind: str, lines: list[int], data: dict) -> Imported |
     try:
         record = KIND_BY_NAME[kind].model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors():
-            where = ".".join(str(part) for part in detail["loc"])
-            drafts.skip(lines[0], f"not a valid {kind}: {where}: {detail['msg']}", "")
+        for message in error_messages(KIND_BY_NAME[kind].model, error):
+            drafts.skip(lines[0], f"not a valid {kind}: {message}", "")
         return None
     return Imported(kind, record, lines)
 

@@ -22,6 +22,7 @@ from generator.lookup.resolve import look_up
 from generator.lookup.services import Services
 from generator.lookup.venues import match_venue
 from generator.models import Paper
+from generator.validate import error_messages
 from generator.yamlwrite import record_yaml, write_text_atomically
 
 PAPER = KIND_BY_NAME["paper"]
@@ -125,8 +126,10 @@ def _enrich_one(
     try:
         new_text = record_yaml(PAPER, Paper.model_validate(data))
     except ValidationError as error:
-        fields = ", ".join(".".join(str(part) for part in detail["loc"]) for detail in error.errors())
-        report.failures.append(f"{source.path}: what the services say would not be valid ({fields}); skipped")
+        problems = "; ".join(error_messages(Paper, error))
+        report.failures.append(
+            f"{source.path}: what the services say would not be valid ({problems}); skipped"
+        )
         return
     path = project.root / source.path
     report.changed.append(Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text))

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from generator.problems import shown
+
 RECORD_CONFIG = ConfigDict(
     extra="forbid",
     frozen=True,
@@ -37,9 +39,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def _plain_text(value: str) -> str:
     if _HTML_TAG.search(value):
-        raise ValueError(f"HTML markup is not allowed here; write plain text, got {value!r}")
+        raise ValueError(f"HTML markup is not allowed here; write plain text, got {shown(value)}")
     if _CONTROL.search(value) or "\n" in value:
-        raise ValueError(f"expected a single line of text without control characters, got {value!r}")
+        raise ValueError(f"expected a single line of text without control characters, got {shown(value)}")
     return value
 
 
@@ -59,12 +61,12 @@ MarkdownText = Annotated[str, StringConstraints(max_length=20_000), AfterValidat
 
 def _http_url(value: str) -> str:
     if any(character.isspace() for character in value) or _CONTROL.search(value):
-        raise ValueError(f"a URL cannot contain spaces or control characters, got {value!r}")
+        raise ValueError(f"a URL cannot contain spaces or control characters, got {shown(value)}")
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"URL must start with http:// or https://, got {value!r}")
+        raise ValueError(f"URL must start with http:// or https://, got {shown(value)}")
     if not parts.hostname:
-        raise ValueError(f"URL has no host name, got {value!r}")
+        raise ValueError(f"URL has no host name, got {shown(value)}")
     return value
 
 
@@ -76,7 +78,7 @@ def _arxiv_id(value: str) -> str:
     value = value.removeprefix("arXiv:").removeprefix("arxiv:")
     if not re.fullmatch(r"\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7}", value):
         raise ValueError(
-            f"expected an arXiv id without version such as '1902.10421', got {value!r}"
+            f"expected an arXiv id without version such as '1902.10421', got {shown(value)}"
         )
     return value
 
@@ -86,7 +88,7 @@ ArxivId = Annotated[str, AfterValidator(_arxiv_id)]
 
 def _doi(value: str) -> str:
     if not re.fullmatch(r"10\.\d{4,9}/\S+", value):
-        raise ValueError(f"expected a DOI such as '10.1109/CVPR.2018.00733', got {value!r}")
+        raise ValueError(f"expected a DOI such as '10.1109/CVPR.2018.00733', got {shown(value)}")
     return value
 
 

@@ -178,7 +178,8 @@ def test_a_value_the_records_cannot_take_is_reported_and_nothing_is_written(proj
 
     assert (failed.exit_code, failed.stdout) == (1, "")
     assert failed.stderr == (
-        f"curate enrich: {FICKLENET}: what the services say would not be valid (abstract); skipped\n"
+        f"curate enrich: {FICKLENET}: what the services say would not be valid "
+        "(abstract: control characters are not allowed in text); skipped\n"
         "curate enrich: filled 0 field(s) in 0 paper(s); 0 unchanged; 1 failed\n"
     )
     assert read(project, FICKLENET) == before
