@@ -167,6 +167,14 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = frozenset({
+    _STR_TAG, _INT_TAG, _NULL_TAG, _SEQ_TAG, _MAP_TAG,
+    "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp",
+})
+"""Tags of plain text, numbers, booleans, dates, lists and mappings; any other (`!custom`,
+`!!python/object`, `!!binary`, `!!set`) would be read as something a record cannot hold."""
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
@@ -199,6 +207,8 @@ class _FastBuilder:
         if node_id in self.seen:
             raise _NeedsCarefulRead
         self.seen.add(node_id)
+        if node.tag not in _PLAIN_TAGS:
+            raise _NeedsCarefulRead
         node_type = type(node)
         if node_type is yaml.ScalarNode:
             if node.tag == _STR_TAG:
@@ -212,7 +222,7 @@ class _FastBuilder:
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
                 raise _NeedsCarefulRead
-            key = key_node.value if key_node.tag == _STR_TAG else str(self.build(key_node))
+            key = key_node.value  # as written: 'null:' is the key 'null', not 'None'
             if key in mapping:
                 raise _NeedsCarefulRead
             mapping[key] = self.build(value_node)
@@ -246,6 +256,14 @@ class _DataBuilder:
                 _dotted(path),
             )
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            shown_tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(
+                node.start_mark.line + 1,
+                f"YAML tag '{shown_tag}' is not allowed in records; write a plain value "
+                "(text, number, date, list or mapping)",
+                _dotted(path),
+            )
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -275,7 +293,7 @@ class _DataBuilder:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain name", _dotted(path))
-            key = str(self._scalar(key_node))
+            key = key_node.value
             line = key_node.start_mark.line + 1
             if key in mapping:
                 first = self.lines[(*path, key)]
