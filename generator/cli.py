@@ -63,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as error:  # a file the command must read or write: say which and why
+        where = error.filename2 or error.filename
+        reason = error.strerror or str(error)
+        print(f"curate: {where}: {reason}" if where else f"curate: {reason}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _requested_verb(argv: list[str]) -> str | None:

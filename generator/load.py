@@ -35,6 +35,11 @@ def load_sources(project: Project) -> SourceTree:
     else:
         tree.problems.extend(list_result)
     for kind in RECORD_KINDS:
+        if project.folder_of(kind).is_file():
+            tree.problems.append(Problem(
+                f"{database_prefix}/{kind.folder}", 0, "",
+                f"expected a folder of {kind.name} records, found a file; delete or rename it",
+            ))
         for name in _yaml_names(project.folder_of(kind)):
             display_path = f"{database_prefix}/{kind.folder}/{name}"
             result = read_record(project.folder_of(kind) / name, display_path)
@@ -56,28 +61,38 @@ def _yaml_names(folder: Path) -> list[str]:
 
 
 def _stray_files(project: Project, database_prefix: str) -> list[Problem]:
-    """YAML files outside the record folders would silently be ignored: report them."""
+    """YAML files that would silently be ignored: outside the record folders, in a subfolder
+    of one, or named `.YAML`/`.Yml`; report them."""
     record_folders = {kind.folder for kind in RECORD_KINDS}
     folders = ", ".join(f"{folder}/" for folder in sorted(record_folders))
     problems = []
     for folder, subfolders, names in os.walk(project.database_dir):
         relative = Path(folder).relative_to(project.database_dir).as_posix()
-        if relative in record_folders:
-            subfolders.clear()
-            continue
         if relative == SCHEMA_DIR:
             subfolders.clear()
             continue
         subfolders.sort()
+        top = relative.split("/")[0]
         for name in sorted(names):
-            if not name.endswith(YAML_SUFFIXES) or (relative == "." and name == LIST_FILE):
-                continue
-            shown = name if relative == "." else f"{relative}/{name}"
-            problems.append(Problem(
-                f"{database_prefix}/{shown}", 0, "",
-                f"not in a record folder; move it into one of {folders} under papers/",
-            ))
+            shown = f"{database_prefix}/{name}" if relative == "." else f"{database_prefix}/{relative}/{name}"
+            message = _stray_message(relative, top, name, record_folders, folders)
+            if message:
+                problems.append(Problem(shown, 0, "", message))
     return problems
+
+
+def _stray_message(relative: str, top: str, name: str, record_folders: set[str], folders: str) -> str:
+    """Why the file `name` in folder `relative` of papers/ is not read, or '' when it is fine."""
+    if not name.lower().endswith(YAML_SUFFIXES):
+        return ""
+    if not name.endswith(YAML_SUFFIXES):
+        stem = name[: name.rindex(".")]
+        return f"only .yaml and .yml files are read; rename it to {stem}.yaml"
+    if relative in record_folders or (relative == "." and name == LIST_FILE):
+        return ""
+    if top in record_folders:
+        return f"records are read only directly inside papers/{top}/; move it there"
+    return f"not in a record folder; move it into one of {folders} under papers/"
 
 
 __all__ = ["LIST_KIND", "SourceTree", "load_sources"]

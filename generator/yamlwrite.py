@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -48,6 +49,8 @@ def record_yaml_from_data(kind: RecordKind, data: dict[str, Any]) -> str:
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file, so a crash never leaves half a file."""
+    if path.is_dir():  # os.replace would name the temporary file, not `path`
+        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,23 @@ def test_a_reader_closing_the_pipe_early_is_not_a_traceback():
     process.stderr.close()
 
     assert (process.wait(), stderr) == (141, "")
+
+
+def test_export_to_a_folder_is_a_one_line_error_and_writes_nothing(minimal_project, curate):
+    result = curate("-C", minimal_project, "export", "-o", minimal_project)
+
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"curate: {minimal_project}: is a folder; give a file name\n"
+    assert not [path for path in minimal_project.parent.rglob("*.tmp")]
+
+
+def test_a_record_folder_that_is_a_file_is_reported(minimal_project, curate):
+    shutil.rmtree(minimal_project / "papers" / "resources")
+    (minimal_project / "papers" / "resources").write_text("oops\n")
+
+    result = curate("-C", minimal_project, "validate")
+
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "papers/resources: expected a folder of resource records, found a file; delete or rename it\n"
+    )

@@ -45,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.list_file.is_file():
-        print(f"curate: {args.list_file}: no such file", file=sys.stderr)
+        problem = "is a folder; give the Markdown file" if args.list_file.is_dir() else "no such file"
+        print(f"curate: {args.list_file}: {problem}", file=sys.stderr)
         return 2
     root = _project_root(args.directory)
     try:
