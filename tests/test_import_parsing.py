@@ -145,6 +145,21 @@ def test_code_and_pointer_links_leave_the_title():
     )
 
 
+def test_a_link_target_keeps_its_balanced_parentheses():
+    entry = parse_entry(
+        "[Conditional random field](https://en.wikipedia.org/wiki/CRF_(statistics)) ICCV 2019, a note",
+        VENUES,
+        VOCABULARY,
+    )
+
+    assert (entry.title, entry.url, entry.mark.venue if entry.mark else None, entry.note) == (
+        "Conditional random field",
+        "https://en.wikipedia.org/wiki/CRF_(statistics)",
+        "ICCV",
+        "a note",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "is_paper"),
     [

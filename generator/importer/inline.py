@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A link label may itself be bracketed, as in "[[part 1]](url)".
-LINK = re.compile(r"(?<!!)\[((?:\[[^\]]*\]|[^\[\]])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A link label may itself be bracketed, as in "[[part 1]](url)"; a target may hold balanced
+# parentheses, as in "(https://en.wikipedia.org/wiki/CRF_(disambiguation))" (CommonMark).
+LINK = re.compile(
+    r"(?<!!)\[((?:\[[^\]]*\]|[^\[\]])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE)
 BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
