@@ -72,7 +72,8 @@ def paper_from(
     if not title:
         raise RecordRefused("no title: pass --title 'Full title of the paper'")
     venue_id = _venue_id(draft, found, identifier, config, notes)
-    year = draft.year or found.year or (identifier.year_hint if identifier else None)
+    found_year = found.year or (identifier.year_hint if identifier else None)
+    year = found_year if draft.year is None else draft.year  # '--year 0' is refused, not dropped
     short_name = draft.short_name or short_name_of(title)
     data = {
         "id": draft.record_id or readable_id(short_name or title, venue_id, year, taken_ids),

@@ -543,3 +543,15 @@ def test_offline_an_invalid_flag_is_explained_as_validate_would(project, curate)
         "set the field with its flag\ncurate add: nothing written\n"
     )
     assert not list((project / "papers" / "papers").glob("bad*"))
+
+
+def test_offline_an_impossible_year_is_refused_not_dropped(project, curate):
+    refused = curate(
+        "-C", project, "add", "--offline", "--title", "Year zero", "--topic", "affinity", "--year", "0"
+    )
+
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "curate add: the record would not be valid (year: year must be between 1950 and next year, "
+        "got 0); set the field with its flag\ncurate add: nothing written\n"
+    )
