@@ -182,9 +182,13 @@ class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader whose only job here is composing the node tree."""
 
 
-def construct_scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
-    """Construct a typed scalar; text that only looks typed (e.g. '2019-13-01') stays text,
-    so validation reports it against the field it is in."""
+def _scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
+    """Construct a scalar; plain strings and decimal integers skip PyYAML's dispatch. Text that
+    only looks typed (e.g. '2019-13-01') stays text, so validation reports it against its field."""
+    if node.tag == _STR_TAG:
+        return node.value
+    if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
+        return int(node.value)
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
@@ -211,11 +215,7 @@ class _FastBuilder:
             raise _NeedsCarefulRead
         node_type = type(node)
         if node_type is yaml.ScalarNode:
-            if node.tag == _STR_TAG:
-                return node.value
-            if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
-                return int(node.value)
-            return construct_scalar(self.loader, node)
+            return _scalar(self.loader, node)
         if node_type is yaml.SequenceNode:
             return [self.build(item) for item in node.value]
         mapping: dict[str, Any] = {}
@@ -253,7 +253,7 @@ class _DataBuilder:
                 self.lines.get(path, node.start_mark.line + 1),
                 "YAML anchors and aliases (&name / *name) are not allowed in records; "
                 "write the value out",
-                _dotted(path),
+                format_field_path(path),
             )
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
@@ -262,7 +262,7 @@ class _DataBuilder:
                 node.start_mark.line + 1,
                 f"YAML tag '{shown_tag}' is not allowed in records; write a plain value "
                 "(text, number, date, list or mapping)",
-                _dotted(path),
+                format_field_path(path),
             )
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, path)
@@ -272,15 +272,7 @@ class _DataBuilder:
                 self.lines[(*path, index)] = item.start_mark.line + 1
                 items.append(self.build(item, (*path, index)))
             return items
-        return self._scalar(node)
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        """Construct a scalar; plain strings and decimal integers skip PyYAML's dispatch."""
-        if node.tag == _STR_TAG:
-            return node.value
-        if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
-            return int(node.value)
-        return construct_scalar(self.loader, node)
+        return _scalar(self.loader, node)
 
     def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -289,10 +281,12 @@ class _DataBuilder:
                 raise YamlProblem(
                     key_node.start_mark.line + 1,
                     "merge keys (<<) are not allowed in records; write the fields out",
-                    _dotted(path),
+                    format_field_path(path),
                 )
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain name", _dotted(path))
+                raise YamlProblem(
+                    key_node.start_mark.line + 1, "a key must be a plain name", format_field_path(path)
+                )
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in mapping:
@@ -301,16 +295,12 @@ class _DataBuilder:
                     line,
                     f"duplicate key '{key}' (first written on line {first}); "
                     "YAML would silently keep only the last one",
-                    _dotted((*path, key)),
+                    format_field_path((*path, key)),
                 ))
                 continue
             self.lines[(*path, key)] = line
             mapping[key] = self.build(value_node, (*path, key))
         return mapping
-
-
-def _dotted(path: FieldPath) -> str:
-    return format_field_path(path)
 
 
 def format_field_path(path: FieldPath | tuple[Any, ...]) -> str:
