@@ -106,9 +106,7 @@ def _compose(text: str) -> tuple[yaml.MappingNode, _RecordLoader]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         loader.dispose()
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"invalid YAML: {error.problem or error.context}") from None
+        raise _syntax_problem(error) from None
     except yaml.YAMLError as error:
         loader.dispose()
         raise YamlProblem(1, f"invalid YAML: {error}") from None
@@ -122,6 +120,38 @@ def _compose(text: str) -> tuple[yaml.MappingNode, _RecordLoader]:
             f"expected a mapping of fields (key: value), got {_node_kind(node)}",
         )
     return node, loader
+
+
+_STARTED_THERE = ("while scanning a quoted scalar", "while scanning a simple key", "while parsing a flow")
+"""Contexts whose mark is where the mistake was written (the problem mark is where it showed)."""
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": (
+        "quote a value that holds ': ' (title: 'FickleNet: Weakly ...'), "
+        "and start the keys of a mapping in one column"
+    ),
+    "could not find expected ':'": "write 'key: value', with a space after the colon",
+    "did not find expected key": (
+        "start the keys of a mapping in one column, and quote a value that starts with [ or {"
+    ),
+    "found unexpected end of stream": "close the quote",
+    "found character that cannot start any token": "quote a value that starts with @ or `",
+    "block sequence entries are not allowed": "quote a value that starts with '- '",
+    "did not find expected ',' or ']'": "close the list with ']', or quote the value",
+}
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    """The line to fix and a message that says how, for a YAML syntax error."""
+    problem = error.problem or error.context or "unreadable"
+    mark = error.problem_mark or error.context_mark
+    if error.context and error.context_mark and error.context.startswith(_STARTED_THERE):
+        mark = error.context_mark
+        problem = f"{problem} {error.context}"
+    hint = next((text for start, text in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
+    return YamlProblem(
+        mark.line + 1 if mark else 1, f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
+    )
 
 
 def _line_map(text: str) -> dict[FieldPath, int]:
