@@ -28,20 +28,24 @@ def write_schemas(schema_dir: Path) -> list[Path]:
     """Write every schema file into `schema_dir`; return the paths that changed."""
     schema_dir.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, text in schema_texts().items():
+    for name, text in _stale_texts(schema_dir).items():
         path = schema_dir / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
+        path.write_text(text, encoding="utf-8")
+        changed.append(path)
     return changed
 
 
 def stale_schemas(schema_dir: Path) -> list[str]:
     """Names of schema files that are missing or differ from the models."""
-    return [
-        name for name, text in schema_texts().items()
-        if not (schema_dir / name).exists() or (schema_dir / name).read_text(encoding="utf-8") != text
-    ]
+    return list(_stale_texts(schema_dir))
+
+
+def _stale_texts(schema_dir: Path) -> dict[str, str]:
+    """Name -> up-to-date text of each schema file that is missing or differs."""
+    return {
+        name: text for name, text in schema_texts().items()
+        if not (schema_dir / name).is_file() or (schema_dir / name).read_text(encoding="utf-8") != text
+    }
 
 
 def schema_comment(kind: RecordKind) -> str:

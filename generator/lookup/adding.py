@@ -57,8 +57,10 @@ def add_paper(
     paper = paper_from(found, identifier, draft, database.config, _taken_ids(project, database), today, notes)
     refuse_if_listed(((kind, value) for kind, _, value in paper_identities(paper)), database)
     path = project.record_path(PAPER, paper.id)
-    if path.exists():  # Only an explicit --id can name a file that exists.
-        raise RecordRefused(f"{relative_path(path, project.root)} exists already; choose another --id")
+    existing = database.sources.get(("paper", paper.id))  # e.g. '<id>.yml'
+    if existing or path.exists():  # Only an explicit --id can be taken.
+        shown = existing.path if existing else relative_path(path, project.root)
+        raise RecordRefused(f"{shown} exists already; choose another --id")
     text = record_yaml(PAPER, paper)
     if not dry_run:
         write_text_atomically(path, text)

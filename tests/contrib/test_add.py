@@ -555,3 +555,20 @@ def test_offline_an_impossible_year_is_refused_not_dropped(project, curate):
         "curate add: the record would not be valid (year: year must be between 1950 and next year, "
         "got 0); set the field with its flag\ncurate add: nothing written\n"
     )
+
+
+def test_offline_an_id_taken_by_a_yml_file_is_refused(project, curate):
+    taken = project / "papers" / "papers" / "taken.yml"
+    taken.write_text(
+        "id: taken\ntitle: A record saved as .yml\ntopics: [affinity]\nadded: 2019-10-01\n", encoding="utf-8"
+    )
+
+    refused = curate(
+        "-C", project, "add", "--offline", "--title", "Another paper", "--topic", "affinity", "--id", "taken"
+    )
+
+    assert refused.stderr == (
+        "curate add: papers/papers/taken.yml exists already; choose another --id\n"
+        "curate add: nothing written\n"
+    )
+    assert not (project / "papers" / "papers" / "taken.yaml").exists()
