@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -72,6 +73,7 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",
@@ -81,6 +83,7 @@ _EXPECTED = {
     "date_type": "a date such as 2019-10-01",
     "date_parsing": "a date such as 2019-10-01",
     "date_from_datetime_parsing": "a date such as 2019-10-01",
+    "date_from_datetime_inexact": "a date such as 2019-10-01, without a time",
 }
 
 
@@ -91,6 +94,10 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (empty value)"
+    if isinstance(value, bool):  # as YAML spells it
+        return "true" if value else "false"
+    if isinstance(value, dt.date):  # a date or a date with a time: show it as written
+        return repr(str(value))
     return shown(value)
 
 

@@ -106,6 +106,12 @@ def _plausible_year(value: int) -> int:
 
 Year = Annotated[int, Field(strict=True), AfterValidator(_plausible_year)]
 
+Score = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+"""A number as written (61.4, 63): not text, not true/false, not .nan or .inf."""
+
+Count = Annotated[int, Field(strict=True, ge=0)]
+"""A whole number of zero or more, as written (not text, not true/false)."""
+
 
 class NamedLink(Record):
     """A labelled link such as a video part or a slide deck."""

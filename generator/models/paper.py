@@ -9,6 +9,7 @@ from pydantic import Field
 
 from generator.models.fields import (
     ArxivId,
+    Count,
     Doi,
     HttpUrl,
     MarkdownText,
@@ -16,6 +17,7 @@ from generator.models.fields import (
     PlainText,
     Record,
     RecordId,
+    Score,
     Year,
 )
 
@@ -31,7 +33,7 @@ class CodeLink(Record):
     """True when released by the authors; false for third-party ports."""
     label: PlainText | None = None
     """Text the list shows for the link when it is not just 'code', e.g. 'code?'."""
-    stars: int | None = Field(default=None, ge=0)
+    stars: Count | None = None
     """Repository stars when last enriched."""
     last_commit: dt.date | None = None
     """Date of the last commit when last enriched."""
@@ -59,7 +61,7 @@ class ResultRow(Record):
 
     leaderboard: RecordId
     """Id of the leaderboard (a file under `papers/leaderboards/`)."""
-    values: dict[PlainText, float] = Field(min_length=1)
+    values: dict[PlainText, Score] = Field(min_length=1)
     """Score per split, e.g. {val: 61.4, test: 63.2}; splits must be the leaderboard's."""
     method: PlainText | None = None
     """Name shown in the table when not the paper's short name."""
@@ -106,7 +108,7 @@ class Paper(Record):
     """Reading notes in Markdown; sub-points as nested bullets."""
     abstract: MarkdownText | None = None
     """Abstract, when looked up."""
-    citations: int | None = Field(default=None, ge=0)
+    citations: Count | None = None
     """Citation count when last enriched."""
     added: dt.date
     """Date the paper was added to the list."""
