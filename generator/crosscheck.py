@@ -114,10 +114,11 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
     for index, row in enumerate(paper.results):
         leaderboard = database.leaderboards.get(row.leaderboard)
         if leaderboard is None:
-            problems.append(_at(
-                source, ("results", index, "leaderboard"),
-                unknown_message("leaderboard", row.leaderboard, database.leaderboards),
-            ))
+            if database.lacks("leaderboard", row.leaderboard):
+                problems.append(_at(
+                    source, ("results", index, "leaderboard"),
+                    unknown_message("leaderboard", row.leaderboard, database.leaderboards),
+                ))
             continue
         for split in row.values:
             if split not in leaderboard.splits:
@@ -138,7 +139,7 @@ def _check_other_references(database: Database) -> list[Problem]:
         problems += _check_topics(source, leaderboard.topics, topics)
     for implementation in database.implementations.values():
         source = database.source_of("implementation", implementation.id)
-        if implementation.paper is not None and implementation.paper not in database.papers:
+        if implementation.paper is not None and database.lacks("paper", implementation.paper):
             problems.append(_at(
                 source, ("paper",), unknown_message("paper", implementation.paper, database.papers)
             ))

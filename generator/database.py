@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from generator.layout import LIST_KIND, RECORD_KINDS, Project
 from generator.load import SourceTree, load_sources
@@ -39,6 +40,9 @@ class Database:
     sources: dict[tuple[str, str], SourceRecord] = field(default_factory=dict)
     """Source of each record by (kind name, id): file path and field lines."""
     list_source: SourceRecord | None = None
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+    """(kind name, id) of record files that failed to read or validate: a reference to one
+    of them is not reported again as unknown."""
 
     def records_of(self, kind_name: str) -> dict[str, object]:
         """Records of the kind named `kind_name` ('paper', 'leaderboard', ...)."""
@@ -52,6 +56,11 @@ class Database:
     def source_of(self, kind_name: str, record_id: str) -> SourceRecord:
         """Where record `record_id` of kind `kind_name` is written."""
         return self.sources[(kind_name, record_id)]
+
+    def lacks(self, kind_name: str, record_id: str) -> bool:
+        """True when no file holds record `record_id`; false also for a file that has problems
+        (those are reported against that file, not against each reference to it)."""
+        return record_id not in self.records_of(kind_name) and (kind_name, record_id) not in self.invalid
 
     def sections(self) -> list[Section]:
         return list(self.config.sections)
@@ -100,12 +109,16 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
     problems = list(tree.problems)
     config = _validate_list(tree, problems)
     database = Database(config=config, list_source=tree.list_source)  # type: ignore[arg-type]
+    database.invalid = _files_with_problems(tree.problems)
     for kind in RECORD_KINDS:
         records = database.records_of(kind.name)
         for _, source in tree.by_kind(kind):
             result = validate_record(source, kind.model)
             if isinstance(result, list):
                 problems.extend(result)
+                database.invalid.add((kind.name, PurePosixPath(source.path).stem))
+                if isinstance(source.data.get("id"), str):
+                    database.invalid.add((kind.name, source.data["id"]))
                 continue
             record_id = result.id  # type: ignore[attr-defined]
             if (kind.name, record_id) in database.sources:
@@ -121,6 +134,18 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
         return None, problems
     problems.extend(check_database(database))
     return database, problems
+
+
+def _files_with_problems(problems: list[Problem]) -> set[tuple[str, str]]:
+    """(kind name, file stem) of each record file the load step could not read."""
+    kind_by_folder = {kind.folder: kind.name for kind in RECORD_KINDS}
+    found = set()
+    for problem in problems:
+        path = PurePosixPath(problem.path)
+        kind_name = kind_by_folder.get(path.parent.name)
+        if kind_name:
+            found.add((kind_name, path.stem))
+    return found
 
 
 def _validate_list(tree: SourceTree, problems: list[Problem]) -> ListConfig | None:
