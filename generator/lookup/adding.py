@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.crosscheck import normalized_title, paper_identities, unknown_message
-from generator.database import Database, assemble_database
+from generator.database import Database, check_project
 from generator.layout import KIND_BY_NAME, Project
-from generator.load import load_sources
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier, parse_identifier
 from generator.lookup.records import PaperDraft, RecordRefused, paper_from
@@ -68,7 +67,7 @@ def add_paper(
 
 
 def _current_database(project: Project) -> tuple[Database, list[str]]:
-    database, problems = assemble_database(load_sources(project))
+    database, problems = check_project(project)
     if database is None:
         raise ProblemsFound(problems)
     notes = (
