@@ -60,6 +60,10 @@ def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) ->
             f"expected lower-case letters, digits, '-', '_' or '.' (such as 'dsrg-cvpr2018'), "
             f"got {_show(received)}"
         )
+    if error_type == "string_type" and isinstance(received, (bool, int, float, dt.date)):
+        why = " (YAML reads an unquoted yes, no, on or off as true or false)"
+        why = why if isinstance(received, bool) else ""
+        return f"expected text, got {_show(received)}{why}; put the value in quotes to keep it as text"
     expected = _EXPECTED.get(error_type)
     if expected:
         return f"expected {expected}, got {_show(received)}"
