@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -56,9 +57,11 @@ def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) ->
     if error_type in ("literal_error", "enum"):
         return f"expected one of {detail['ctx']['expected']}, got {_show(received)}"
     if error_type == "string_pattern_mismatch":
+        suggestion = _ID_SPOILERS.sub("-", str(received).lower()).strip("-._")
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         return (
             f"expected lower-case letters, digits, '-', '_' or '.' (such as 'dsrg-cvpr2018'), "
-            f"got {_show(received)}"
+            f"got {_show(received)}{hint}"
         )
     if error_type == "string_type" and isinstance(received, (bool, int, float, dt.date)):
         why = " (YAML reads an unquoted yes, no, on or off as true or false)"
@@ -69,6 +72,8 @@ def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) ->
         return f"expected {expected}, got {_show(received)}"
     return f"{detail['msg'][0].lower()}{detail['msg'][1:]}, got {_show(received)}"
 
+
+_ID_SPOILERS = re.compile(r"[^a-z0-9._-]+")
 
 _EXPECTED = {
     "string_type": "text",
