@@ -538,7 +538,8 @@ def test_offline_an_invalid_flag_is_explained_as_validate_would(project, curate)
     assert refused.exit_code == 1
     assert refused.stderr == (
         "curate add: the record would not be valid (id: expected lower-case letters, digits, '-', "
-        "'_' or '.' (such as 'dsrg-cvpr2018'), got 'Bad Id'; title: must not be empty; "
+        "'_' or '.' (such as 'dsrg-cvpr2018'), got 'Bad Id'; did you mean 'bad-id'?; "
+        "title: must not be empty; "
         "links.code[0].url: URL must start with http:// or https://, got 'javascript:alert(1)'); "
         "set the field with its flag\ncurate add: nothing written\n"
     )
