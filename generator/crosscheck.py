@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -11,7 +10,7 @@ from typing import Any
 
 from generator.database import Database
 from generator.models import Paper
-from generator.problems import Problem
+from generator.problems import Problem, closest
 from generator.yamlsource import FieldPath, SourceRecord, format_field_path
 
 
@@ -33,8 +32,8 @@ def _at(source: SourceRecord, path: FieldPath, message: str) -> Problem:
 def unknown_message(what: str, value: str, choices: Iterable[str]) -> str:
     """`unknown topic 'afinity'; did you mean 'affinity'? (known: ...)`."""
     choices = list(choices)
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(value, choices)
+    hint = f"; did you mean '{close}'?" if close else ""
     listed = ", ".join(choices[:30]) + (", ..." if len(choices) > 30 else "") if choices else "none"
     return f"unknown {what} '{value}'{hint} (known: {listed})"
 

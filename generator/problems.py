@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -64,6 +66,13 @@ def shown(value: object) -> str:
         return text
     length = f" ({len(value)} characters)" if isinstance(value, str) else ""
     return f"{text[:SHOWN_LENGTH - 4]}...{text[-1]}{length}"
+
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice `value` was most likely meant to be (case aside), or None."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
 
 
 def relative_path(path: Path, root: Path) -> str:

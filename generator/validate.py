@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.models.fields import Record
-from generator.problems import Problem, shown
+from generator.problems import Problem, closest, shown
 from generator.yamlsource import SourceRecord, format_field_path
 
 
@@ -115,8 +114,8 @@ def _unknown_field_message(model: type[BaseModel], location: tuple[Any, ...]) ->
     fields = _fields_at(model, location[:-1])
     if not fields:
         return f"unknown field '{name}'"
-    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    close = closest(name, fields)
+    hint = f"did you mean '{close}'? " if close else ""
     return f"unknown field '{name}'; {hint}valid fields: {', '.join(fields)}"
 
 

@@ -22,6 +22,7 @@ from generator.lookup.resolve import look_up
 from generator.lookup.services import Services
 from generator.lookup.venues import match_venue
 from generator.models import Paper
+from generator.problems import closest
 from generator.validate import error_messages
 from generator.yamlwrite import record_yaml, write_text_atomically
 
@@ -91,8 +92,8 @@ def _selected(database: Database, only: list[str] | None) -> list[str]:
         return list(database.papers)
     unknown = [paper_id for paper_id in only if paper_id not in database.papers]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], database.papers, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        close = closest(unknown[0], database.papers)
+        hint = f"; did you mean '{close}'?" if close else ""
         raise RecordRefused(f"no paper with id '{unknown[0]}'{hint}")
     return list(dict.fromkeys(only))
 
