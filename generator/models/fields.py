@@ -106,6 +106,15 @@ def _plausible_year(value: int) -> int:
 
 Year = Annotated[int, Field(strict=True), AfterValidator(_plausible_year)]
 
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today() + dt.timedelta(days=1):  # a day of slack for time zones
+        raise ValueError(f"date is in the future, got {value.isoformat()}; was {value.year} a typo?")
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+"""A date that has happened: when a record was added, when code last changed."""
+
 Score = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 """A number as written (61.4, 63): not text, not true/false, not .nan or .inf."""
 

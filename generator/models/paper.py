@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -14,6 +13,7 @@ from generator.models.fields import (
     HttpUrl,
     MarkdownText,
     NamedLink,
+    PastDate,
     PlainText,
     Record,
     RecordId,
@@ -35,7 +35,7 @@ class CodeLink(Record):
     """Text the list shows for the link when it is not just 'code', e.g. 'code?'."""
     stars: Count | None = None
     """Repository stars when last enriched."""
-    last_commit: dt.date | None = None
+    last_commit: PastDate | None = None
     """Date of the last commit when last enriched."""
 
 
@@ -110,7 +110,7 @@ class Paper(Record):
     """Abstract, when looked up."""
     citations: Count | None = None
     """Citation count when last enriched."""
-    added: dt.date
+    added: PastDate
     """Date the paper was added to the list."""
     results: list[ResultRow] = []
     """Leaderboard rows this paper reports."""
