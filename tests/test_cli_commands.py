@@ -184,7 +184,7 @@ def test_export_to_a_folder_is_a_one_line_error_and_writes_nothing(minimal_proje
     result = curate("-C", minimal_project, "export", "-o", minimal_project)
 
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"curate: {minimal_project}: is a folder; give a file name\n"
+    assert result.stderr == f"curate: {minimal_project}: is a folder, not a file\n"
     assert not [path for path in minimal_project.parent.rglob("*.tmp")]
 
 

@@ -164,3 +164,19 @@ def test_titles_that_differ_only_in_non_latin_letters_stay_two_papers(tmp_path: 
     records = [yaml.safe_load(path.read_text()) for path in (tmp_path / "papers" / "papers").glob("*.yaml")]
     titles = sorted(record["title"] for record in records)
     assert titles == ["α-Net", "β-Net"]
+
+
+def test_a_file_that_cannot_be_written_stops_the_import_before_any_is(tmp_path: Path, curate):
+    source = tmp_path / "list.md"
+    source.write_text("# My List\n\n## Papers\n\n- [x] [A Paper](https://x.org/a) CVPR2018\n")
+    project = tmp_path / "project"
+    blocker = project / "papers" / "papers" / "a-paper-cvpr2018.yaml"
+    blocker.mkdir(parents=True)
+
+    result = curate("-C", project, "import", source)
+
+    assert result.exit_code == 1
+    assert result.stderr == f"curate: {blocker}: is a folder, not a file\n"
+    assert sorted(path.relative_to(project).as_posix() for path in project.rglob("*")) == [
+        "papers", "papers/papers", "papers/papers/a-paper-cvpr2018.yaml",
+    ]

@@ -14,7 +14,7 @@ from generator.importer.records import Imported, ImportedList
 from generator.layout import KIND_BY_NAME, LIST_KIND, Project
 from generator.models import Implementation, Paper
 from generator.schema import write_schemas
-from generator.yamlwrite import record_yaml, write_text_atomically
+from generator.yamlwrite import record_yaml, write_texts_atomically
 
 
 @dataclass
@@ -72,7 +72,6 @@ def _with_references(made: Imported, matches: dict[tuple[str, str], str | None])
 
 def write_plan(project: Project, plan: Plan) -> None:
     """Write every planned file; a new project also gets its JSON Schemas."""
-    for path, text in plan.writes:
-        write_text_atomically(path, text)
+    write_texts_atomically(plan.writes)
     if plan.new_project:
         write_schemas(project.schema_dir)
