@@ -125,8 +125,11 @@ class CuratePlugin(BasePlugin[CurateConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """Put the generated home block at the marker, or below a home page without one."""
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, self.content.home)
+        if page.file.src_uri == paths.HOME:
+            return f"{markdown.rstrip()}\n\n{self.content.home}"
         return markdown
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -186,3 +186,14 @@ def test_readme_links_count_the_hand_written_headings_above_the_list_as_github_d
     assert "Leaderboards: [VOC \\& friends](#voc--friends-1)." in lines
     assert "- [Resources](#resources-1)" in lines
     assert "- [Papers by year](#papers-by-year)" in lines
+
+
+def test_a_home_page_written_without_the_marker_still_gets_the_counts_and_indices(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "site" / "index.md").write_text("# Our list\n\nWritten by hand, no marker.\n")
+
+    assert mkdocs_build(project, tmp_path / "public").returncode == 0
+
+    home = (tmp_path / "public" / "index.html").read_text()
+    assert home.index("Written by hand, no marker.") < home.index('class="grid cards curate-counts"')
+    assert 'href="years.html">Papers by year</a>' in home
