@@ -23,6 +23,7 @@ from generator.database import build_database
 from generator.layout import Project
 from generator.problems import ProblemsFound
 from generator.render.safe_links import SafeLinksExtension
+from generator.render.templates import OVERRIDES_DIR
 from generator.sitepages import ASSET_FILES, SiteContent, generate_site
 from generator.views import paths
 
@@ -133,8 +134,12 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         return markdown
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """Rebuild when a record or one of the project's own templates changes."""
         if self.project is not None:
             server.watch(str(self.project.database_dir))
+            overrides = self.project.root / OVERRIDES_DIR
+            if overrides.is_dir():
+                server.watch(str(overrides))
         return server
 
 
