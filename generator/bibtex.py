@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.database import Database
 from generator.models import Paper
 from generator.models.listconfig import Venue
 
 _ESCAPES = str.maketrans({
-    **{character: "\\" + character for character in "&%$#_{}"},
+    **{character: "\\" + character for character in "&%$#_"},
+    # BibTeX counts every brace, escaped or not, so a lone '\{' would end or swallow the
+    # entry: braces are written as commands whose own braces pair up.
+    "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
     "\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 })
+_AND = re.compile(r"(?<=\s)and(?=\s)", re.IGNORECASE)
+"""BibTeX splits an author list on the word 'and'."""
 
 
 def escape_bibtex(text: str) -> str:
     """Text safe inside a braced BibTeX value: LaTeX specials escaped, braces balanced."""
     return text.translate(_ESCAPES)
+
+
+def _author_list(authors: list[str]) -> str:
+    """Authors joined by 'and'; an 'and' inside one name is braced so it does not split it."""
+    return " and ".join(_AND.sub(r"{\g<0>}", escape_bibtex(author)) for author in authors)
 
 
 def _verbatim(value: str) -> str:
@@ -25,14 +37,14 @@ def bibtex_entry(paper: Paper, venues: dict[str, Venue]) -> str:
     """One `@inproceedings`/`@article`/`@misc` entry for `paper`."""
     venue = venues.get(paper.venue) if paper.venue else None
     entry_type, venue_fields = _type_and_venue(paper, venue)
-    fields = [("title", paper.title)]
+    fields = [("title", escape_bibtex(paper.title))]
     if paper.authors:
-        fields.append(("author", " and ".join(paper.authors)))
-    fields += venue_fields
+        fields.append(("author", _author_list(paper.authors)))
+    fields += [(name, escape_bibtex(value)) for name, value in venue_fields]
     if paper.year:
         fields.append(("year", str(paper.year)))
     lines = [f"@{entry_type}{{{paper.id},"]
-    lines += [f"  {name} = {{{escape_bibtex(value)}}}," for name, value in fields]
+    lines += [f"  {name} = {{{value}}}," for name, value in fields]
     # URL-like fields are read verbatim by BibTeX styles: only braces would break them.
     verbatim = [("doi", paper.links.doi), ("url", paper.links.url)]
     lines += [f"  {name} = {{{_verbatim(value)}}}," for name, value in verbatim if value]

@@ -23,6 +23,7 @@ from generator.database import build_database
 from generator.layout import Project
 from generator.problems import ProblemsFound
 from generator.render.safe_links import SafeLinksExtension
+from generator.render.templates import OVERRIDES_DIR
 from generator.sitepages import ASSET_FILES, SiteContent, generate_site
 from generator.views import paths
 
@@ -125,13 +126,20 @@ class CuratePlugin(BasePlugin[CurateConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """Put the generated home block at the marker, or below a home page without one."""
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, self.content.home)
+        if page.file.src_uri == paths.HOME:
+            return f"{markdown.rstrip()}\n\n{self.content.home}"
         return markdown
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """Rebuild when a record or one of the project's own templates changes."""
         if self.project is not None:
             server.watch(str(self.project.database_dir))
+            overrides = self.project.root / OVERRIDES_DIR
+            if overrides.is_dir():
+                server.watch(str(overrides))
         return server
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.database import Database
+from generator.render.markdown_escape import escape_markdown
 from generator.render.templates import Md, render
 from generator.views.catalog import framework_views, resource_kind_views
 from generator.views.home import home_view
@@ -25,12 +26,19 @@ class ReadmeMarkersMissing(Exception):
 
 
 TOC_PLACEHOLDER = "<!-- curate:toc -->"
-_HEADING = re.compile(r"^(#{3,4}) (.+)$", re.MULTILINE)
+TOC_LEVELS = (3, 4)
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+_HEADING_LINK = re.compile("\ue000(.*?)\ue001")
+"""Where the template links to a heading of the list; replaced by that heading's anchor."""
 
 
-def render_readme_block(database: Database, override_root: Path | None = None) -> str:
-    """The generated list, markers included."""
+def render_readme_block(
+    database: Database, override_root: Path | None = None, text_above: str = ""
+) -> str:
+    """The generated list, markers included; `text_above` is the README's text before the
+    list, whose headings take their anchors first on GitHub."""
     refs = paper_refs(database)
     boards = leaderboard_views(database, refs)
     body = render(
@@ -43,25 +51,55 @@ def render_readme_block(database: Database, override_root: Path | None = None) -
         progress=overall_progress(database),
         frameworks=framework_views(database, refs),
         kinds=resource_kind_views(database),
-        github_anchor=lambda text: Md(github_anchor(text)),
+        heading_link=lambda text: Md(f"\ue000{escape_markdown(text)}\ue001"),
     )
-    body = body.replace(TOC_PLACEHOLDER, table_of_contents(body))
+    anchors = heading_anchors(text_above, body)
+    body = body.replace(TOC_PLACEHOLDER, table_of_contents(anchors))
+    first_anchor = {}
+    for _, text, anchor in reversed(anchors):
+        first_anchor[text] = anchor
+    body = _HEADING_LINK.sub(lambda match: first_anchor.get(match.group(1), ""), body)
     return f"{START_MARKER}\n{body.strip()}\n{END_MARKER}"
 
 
-def table_of_contents(markdown: str) -> str:
-    """A nested list linking every level-3 and level-4 heading, with GitHub's anchors."""
+def heading_anchors(text_above: str, body: str) -> list[tuple[int, str, str]]:
+    """(level, text as written, GitHub's anchor) of every heading of `body`. GitHub numbers
+    a repeated anchor '-1', '-2'... across the whole page, `text_above` included."""
     seen: dict[str, int] = {}
-    lines = []
-    for match in _HEADING.finditer(markdown):
-        text = _MARKDOWN_ESCAPE.sub(r"\1", match.group(2))
-        anchor = github_anchor(text)
+
+    def unique(text: str) -> str:
+        anchor = github_anchor(_MARKDOWN_ESCAPE.sub(r"\1", text))
         count = seen.get(anchor, 0)
         seen[anchor] = count + 1
-        unique = f"{anchor}-{count}" if count else anchor
-        indent = "  " * (len(match.group(1)) - 3)
-        lines.append(f"{indent}- [{match.group(2)}](#{unique})")
-    return "\n".join(lines)
+        return f"{anchor}-{count}" if count else anchor
+
+    for _, text in headings(text_above):
+        unique(text)
+    return [(level, text, unique(text)) for level, text in headings(body)]
+
+
+def headings(markdown: str) -> list[tuple[int, str]]:
+    """(level, text) of the ATX headings of `markdown`, leaving out fenced code blocks."""
+    found = []
+    fence = ""
+    for line in markdown.splitlines():
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif heading := _ATX_HEADING.match(line):
+            found.append((len(heading.group(1)), heading.group(2)))
+    return found
+
+
+def table_of_contents(anchors: list[tuple[int, str, str]]) -> str:
+    """A nested list linking every level-3 and level-4 heading."""
+    return "\n".join(
+        f"{'  ' * (level - TOC_LEVELS[0])}- [{text}](#{anchor})"
+        for level, text, anchor in anchors if level in TOC_LEVELS
+    )
 
 
 def github_anchor(text: str) -> str:
@@ -85,4 +123,5 @@ def fresh_readme(readme_path: Path, database: Database, override_root: Path | No
     current = readme_path.read_text(encoding="utf-8") if readme_path.is_file() else ""
     if START_MARKER not in current and END_MARKER not in current:
         current = current.rstrip("\n") + ("\n\n" if current else "") + f"{START_MARKER}\n{END_MARKER}\n"
-    return splice_readme(current, render_readme_block(database, override_root))
+    text_above = current.split(START_MARKER, 1)[0]
+    return splice_readme(current, render_readme_block(database, override_root, text_above))

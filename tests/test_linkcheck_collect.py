@@ -50,6 +50,17 @@ def test_html_links_from_href_and_src_with_their_lines() -> None:
     ]
 
 
+def test_html_link_elements_about_the_page_itself_are_not_links_to_check() -> None:
+    html = (
+        '<head>\n<link rel="canonical" href="https://list.example/papers/new.html">\n'
+        '<link rel="alternate" type="application/atom+xml" href="https://list.example/feed.xml">\n'
+        '<link rel="preconnect" href="https://fonts.example">\n'
+        '<link rel="dns-prefetch" href="https://cdn.example">\n'
+        '<link rel="icon" href="https://list.example/favicon.png">\n</head>\n'
+    )
+    assert list(urls_in_html(html)) == [(6, "https://list.example/favicon.png")]
+
+
 def test_a_url_list_keeps_malformed_urls_for_the_checker_to_report() -> None:
     text = "# links to check\n\nhttps://example.org/one\n  http://exa mple.org/  \nnot a url\n"
     assert list(urls_in_url_list(text)) == [

@@ -277,3 +277,25 @@ def test_a_bad_link_check_setting_is_reported_at_its_line(
     assert code == 1
     assert err.startswith("papers/list.yaml:12: link_check.exclude[0].pattern: ")
     assert "not a valid regular expression" in err
+
+
+def test_checking_given_files_needs_only_the_list_settings_not_a_valid_database(
+    project: Path, server: LinkServer, curate: Callable[..., CurateRun]
+) -> None:
+    (project / "README.md").write_text(f"See [the members' page]({server.url('/members-only/x')}).\n")
+    bad = project / "papers" / "papers" / "bad-paper.yaml"
+    bad.write_text(bad.read_text().replace("added: 2019-10-01", "added: soon"))
+
+    code, out, err = run_cli(curate, "-C", str(project), "check-links", "--allow-private",
+                             "--no-cache", str(project / "README.md"))
+
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "excluded 1: needs a login"  # the list's own exclude rule
+    assert server.total_hits == 0
+
+    list_file = project / "papers" / "list.yaml"
+    list_file.write_text(list_file.read_text().replace("timeout: 2", "timeout: -2"))
+    code, _, err = run_cli(curate, "-C", str(project), "check-links", str(project / "README.md"))
+    assert code == 1
+    assert err == ("papers/list.yaml:15: link_check.timeout: input should be greater than 0, got -2\n"
+                   "curate: 1 problem found\n")

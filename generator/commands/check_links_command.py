@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import database_of, project_of
-from generator.layout import Project, ProjectNotFound
+from generator.layout import LIST_KIND, Project, ProjectNotFound
 from generator.linkcheck.changed import GitError, changed_files
 from generator.linkcheck.collect import (
     Links,
@@ -23,6 +23,9 @@ from generator.linkcheck.config import LinkCheckConfig, parse_duration
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.problems import ProblemsFound, relative_path
+from generator.validate import validate_record
+from generator.yamlsource import read_record
 
 EXIT_USAGE = 2
 
@@ -97,13 +100,23 @@ def _config_and_links(
     args: argparse.Namespace, project: Project | None
 ) -> tuple[LinkCheckConfig, Links]:
     if args.inputs:
-        config = database_of(args).config.link_check if project else LinkCheckConfig()
+        config = list_settings(project) if project else LinkCheckConfig()
         return config, _input_links(args.inputs, Path.cwd())
     database = database_of(args)
     config = database.config.link_check
     only = changed_files(project.root, args.changed_since) if args.changed_since else None
     pages = [p for p in site_pages(project) if only is None or _relative(p, project) in only]
     return config, merge(database_links(database, config, only), file_links(pages, project.root))
+
+
+def list_settings(project: Project) -> LinkCheckConfig:
+    """The `link_check` settings of the list file alone: checking a README or a built site
+    needs no valid database, only valid settings."""
+    source = read_record(project.list_file, relative_path(project.list_file, project.root))
+    config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
+    if isinstance(config, list):
+        raise ProblemsFound(config)
+    return config.link_check  # type: ignore[attr-defined]
 
 
 def _input_links(inputs: list[str], root: Path) -> Links:

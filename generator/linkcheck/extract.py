@@ -10,6 +10,9 @@ _BARE_URL = re.compile(r"""https?://[^\s<>"'`\]\[{}|\\^]+""", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~"
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
+_METADATA_RELS = frozenset({"canonical", "alternate", "preconnect", "dns-prefetch"})
+"""`<link rel=...>` values that say where the page itself lives or which host to warm up,
+not something a reader follows: a built site names its own not-yet-deployed pages so."""
 
 LineUrl = tuple[int, str]
 """A 1-based line number and the URL written on it."""
@@ -64,6 +67,8 @@ class _LinkParser(HTMLParser):
         self.found: list[LineUrl] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link" and _METADATA_RELS & set((dict(attrs).get("rel") or "").lower().split()):
+            return
         for name, value in attrs:
             if name in _LINK_ATTRIBUTES and value and value.strip().lower().startswith(
                 ("http://", "https://")

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.linkcheck.cache import LinkCache, load_cache, save_cache
 from generator.linkcheck.collect import Links
@@ -15,6 +16,10 @@ from generator.linkcheck.config import LinkCheckConfig, parse_duration
 from generator.linkcheck.report import Run
 from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
+
+DNS_FAILURE = "DNS "
+"""How the messages of a failed lookup start: 'DNS name not found: ...', 'DNS lookup for ...
+timed out after 5 s', 'DNS lookup failed for ...'."""
 
 
 @dataclass
@@ -78,14 +83,15 @@ def excluded(url: str, config: LinkCheckConfig) -> Result | None:
 
 
 def _offline_note(results: list[Result]) -> str:
-    """When no host name resolved at all, the machine is likely offline: say so, and call
-    those links errors (cannot tell) rather than broken (they may well be fine)."""
+    """When no host name resolved at all (not found, failed or timed out), the machine is
+    likely offline: say so, and call those links errors (cannot tell) rather than broken
+    (they may well be fine)."""
     checked = [r for r in results if not r.cached and r.verdict is not Verdict.EXCLUDED]
-    unresolved = [r for r in checked if r.message.startswith("DNS name not found")]
+    unresolved = [r for r in checked if r.message.startswith(DNS_FAILURE)]
     if len(checked) < 2 or len(unresolved) < len(checked):
         return ""
     for result in unresolved:
         result.verdict = Verdict.ERROR
-    hosts = len({r.message for r in unresolved})
+    hosts = len({urlsplit(r.url).hostname for r in unresolved})
     return (f"no host name resolved ({hosts} hosts, {len(unresolved)} links): "
             "is this machine offline or its DNS down? Run again with network access.")

@@ -16,6 +16,8 @@ _ALWAYS = re.compile(r"([\\`*_{}\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)](?:\s|$)))")
 """A leading list marker, quote or numbered-list number would change the block."""
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+_KEPT_AS_WRITTEN = re.compile(_CODE_SPAN.pattern + r"|<https?://[^\s<>]*>", re.IGNORECASE)
+"""Code spans, and autolinks to http(s) URLs: safe, and broken by escaping their '<'."""
 _RAW_HTML_CHARS = re.compile(r"[<&]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)")
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)", re.MULTILINE)
@@ -72,10 +74,10 @@ def safe_markdown(text: object) -> str:
     pieces = []
     position = 0
     source = separate_lists(str(text))
-    for code in _CODE_SPAN.finditer(source):
-        pieces.append(_defuse(source[position:code.start()]))
-        pieces.append(code.group(0))
-        position = code.end()
+    for kept in _KEPT_AS_WRITTEN.finditer(source):
+        pieces.append(_defuse(source[position:kept.start()]))
+        pieces.append(kept.group(0))
+        position = kept.end()
     pieces.append(_defuse(source[position:]))
     return "".join(pieces)
 

@@ -80,21 +80,19 @@ def _loader(override_root: Path | None) -> ChoiceLoader:
 @cache
 def markdown_environment(override_root: Path | None = None) -> Environment:
     """Environment for `*.md.j2` templates: values are Markdown-escaped unless marked safe."""
-    environment = Environment(
-        loader=_loader(override_root), undefined=StrictUndefined, autoescape=True,
-        finalize=_finalize_markdown, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters.update(_filters())
-    return environment
+    return _environment(override_root, finalize=_finalize_markdown)
 
 
 @cache
 def markup_environment(override_root: Path | None = None) -> Environment:
     """Environment for `*.html.j2`, `*.svg.j2` and `*.xml.j2` templates: HTML autoescape."""
+    return _environment(override_root)
+
+
+def _environment(override_root: Path | None, **options: Any) -> Environment:
     environment = Environment(
         loader=_loader(override_root), undefined=StrictUndefined, autoescape=True,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, **options,
     )
     environment.filters.update(_filters())
     return environment

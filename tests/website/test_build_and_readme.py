@@ -168,3 +168,32 @@ def test_a_hand_written_page_in_the_place_of_a_generated_one_stops_the_build(tmp
 
     assert build.returncode == 1
     assert "site/topics.md is hand-written but curate generates that page" in build.stderr
+
+
+def test_readme_links_count_the_hand_written_headings_above_the_list_as_github_does(
+        tmp_path, curate):
+    project = make_project(tmp_path / "project")
+    readme = project / "README.md"
+    readme.write_text(
+        "# My list project\n\n## Leaderboards\n\nHow we rank.\n\n```sh\n# VOC & friends\n```\n\n"
+        "### VOC & friends\n\nOur own notes.\n\n## Resources\n\n" + MARKERS)
+
+    curate("-C", project, "readme")
+
+    lines = readme.read_text().splitlines()
+    assert "- [Leaderboards](#leaderboards-1)" in lines
+    assert "  - [VOC \\& friends](#voc--friends-1)" in lines
+    assert "Leaderboards: [VOC \\& friends](#voc--friends-1)." in lines
+    assert "- [Resources](#resources-1)" in lines
+    assert "- [Papers by year](#papers-by-year)" in lines
+
+
+def test_a_home_page_written_without_the_marker_still_gets_the_counts_and_indices(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "site" / "index.md").write_text("# Our list\n\nWritten by hand, no marker.\n")
+
+    assert mkdocs_build(project, tmp_path / "public").returncode == 0
+
+    home = (tmp_path / "public" / "index.html").read_text()
+    assert home.index("Written by hand, no marker.") < home.index('class="grid cards curate-counts"')
+    assert 'href="years.html">Papers by year</a>' in home

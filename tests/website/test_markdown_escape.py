@@ -68,6 +68,17 @@ def test_notes_keep_their_markdown_but_raw_html_shows_as_text():
     )
 
 
+def test_notes_keep_autolinks_to_http_urls_and_no_other():
+    note = "see <https://example.org/a?b=1&c=2> not <javascript:alert(1)> nor <mailto:a@b.c>"
+
+    rendered = render(safe_markdown(note))
+
+    assert rendered == (
+        '<p>see <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a> '
+        "not &lt;javascript:alert(1)&gt; nor &lt;mailto:a@b.c&gt;</p>"
+    )
+
+
 def test_notes_list_right_under_a_sentence_is_still_a_list():
     rendered = render(safe_markdown("summary line\n- first\n- second"))
 

@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds the site when a record under papers/ changes."""
+"""`mkdocs serve` rebuilds the site when a record under papers/ or a project template changes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
@@ -37,8 +40,9 @@ def fetch(url: str, deadline: float, wanted: str) -> str:
     return body
 
 
-def test_serve_rebuilds_when_a_paper_record_changes(tmp_path):
-    project = make_project(tmp_path / "project")
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`mkdocs serve` of `project` on a free port; yield the site's base URL."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -47,13 +51,33 @@ def test_serve_rebuilds_when_a_paper_record_changes(tmp_path):
     )
     try:
         base = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]).path
-        page = f"http://127.0.0.1:{port}{base}papers/delta-tpami2019.html"
+        yield f"http://127.0.0.1:{port}{base}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_rebuilds_when_a_paper_record_changes(tmp_path):
+    project = make_project(tmp_path / "project")
+    with serving(project) as site:
+        page = f"{site}papers/delta-tpami2019.html"
         assert "Delta Journal Extension" in fetch(page, time.monotonic() + 30, "Delta Journal")
 
         record = project / "papers" / "papers" / "delta-tpami2019.yaml"
         record.write_text(record.read_text().replace("Delta Journal Extension", "Delta Revised"))
 
         assert "Delta Revised" in fetch(page, time.monotonic() + 30, "Delta Revised")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+
+
+def test_serve_rebuilds_when_a_template_of_the_project_changes(tmp_path):
+    project = make_project(tmp_path / "project")
+    override = project / "templates" / "site" / "tags.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("# Labels\n\nFirst words.\n\n<!-- material/tags -->\n")
+    with serving(project) as site:
+        page = f"{site}tags.html"
+        assert "First words." in fetch(page, time.monotonic() + 30, "First words.")
+
+        override.write_text("# Labels\n\nSecond words.\n\n<!-- material/tags -->\n")
+
+        assert "Second words." in fetch(page, time.monotonic() + 30, "Second words.")
