@@ -34,7 +34,9 @@ RecordId = Annotated[
 ]
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+"""C0 controls and DEL, and the bidirectional overrides and isolates that can make rendered
+text read differently from what the record holds ('Trojan Source')."""
 
 
 def _plain_text(value: str) -> str:
