@@ -29,6 +29,15 @@ def _author_list(authors: list[str]) -> str:
     return " and ".join(_AND.sub(r"{\g<0>}", escape_bibtex(author)) for author in authors)
 
 
+_INNER_CAPITAL = re.compile(r"(?<![\\{\w])(\w*[A-Z]\w*[A-Z]\w*|\w+[A-Z]\w*)")
+
+
+def _protect_capitals(title: str) -> str:
+    """Brace words with capitals past their first letter ('FickleNet', 'CNN', 'mIoU'), so
+    styles that lower-case titles keep them as written."""
+    return _INNER_CAPITAL.sub(r"{\1}", title)
+
+
 def _verbatim(value: str) -> str:
     return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
 
@@ -37,7 +46,7 @@ def bibtex_entry(paper: Paper, venues: dict[str, Venue]) -> str:
     """One `@inproceedings`/`@article`/`@misc` entry for `paper`."""
     venue = venues.get(paper.venue) if paper.venue else None
     entry_type, venue_fields = _type_and_venue(paper, venue)
-    fields = [("title", escape_bibtex(paper.title))]
+    fields = [("title", _protect_capitals(escape_bibtex(paper.title)))]
     if paper.authors:
         fields.append(("author", _author_list(paper.authors)))
     fields += [(name, escape_bibtex(value)) for name, value in venue_fields]

@@ -51,3 +51,12 @@ def test_an_and_inside_one_author_name_does_not_split_it_in_two():
 
     assert [str(person) for person in read.persons["author"]] == [
         "Team, Research {and} Development", "Eve"]
+
+
+def test_words_with_inner_capitals_are_braced_so_styles_keep_their_case():
+    entry = bibtex_entry(paper(title="FickleNet: Co-attention CNNs beat mIoU of Label-PEnet"), {})
+
+    assert entry.splitlines()[1] == (
+        "  title = {{FickleNet}: Co-attention {CNNs} beat {mIoU} of Label-{PEnet}},"
+    )
+    assert parsed(entry).fields["title"] == "{FickleNet}: Co-attention {CNNs} beat {mIoU} of Label-{PEnet}"
