@@ -208,8 +208,39 @@ _PLAIN_TAGS = frozenset({
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
+def _implicit_resolvers_by_first_character() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """PyYAML's implicit scalar resolvers, each first character's list joined with the wildcard's."""
+    table = _BaseLoader.yaml_implicit_resolvers
+    wildcard = table.get(None, [])
+    return {first: tuple(resolvers + wildcard) for first, resolvers in table.items() if first is not None}
+
+
+_IMPLICIT_RESOLVERS = _implicit_resolvers_by_first_character()
+_WILDCARD_RESOLVERS = tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
+
+
 class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader whose only job here is composing the node tree."""
+    """Safe loader whose only job here is composing the node tree.
+
+    The C composer calls back into Python to resolve the tag of every scalar and to track
+    path resolvers; records use no path resolvers, so those calls are skipped, and a scalar's
+    tag is looked up by its first character in one prepared table (same result as PyYAML).
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+                if pattern.match(value):
+                    return tag
+        return _STR_TAG
 
 
 def _scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
