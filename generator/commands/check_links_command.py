@@ -103,6 +103,7 @@ def _config_and_links(
         config = list_settings(project) if project else LinkCheckConfig()
         return config, _input_links(args.inputs, Path.cwd())
     database = database_of(args)
+    assert project is not None  # database_of found it, or raised ProjectNotFound
     config = database.config.link_check
     only = changed_files(project.root, args.changed_since) if args.changed_since else None
     pages = [p for p in site_pages(project) if only is None or _relative(p, project) in only]

@@ -27,9 +27,11 @@ class LinkCache:
     def fresh(self, url: str, max_age: float, now: float | None = None) -> Result | None:
         """The earlier result for `url` when it was ok and is younger than `max_age` seconds."""
         entry = self.entries.get(redacted(url))
+        if not entry:
+            return None
         now = time.time() if now is None else now
         try:
-            verdict = Verdict(entry["verdict"]) if entry else None
+            verdict = Verdict(entry["verdict"])
             if verdict not in REUSED_VERDICTS or now - float(entry["checked_at"]) > max_age:
                 return None
             return Result(
