@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 from generator.importer.vocabulary import Vocabulary
+from generator.urltext import find_bare_urls
 
 _TRAILING = " \t,:;，：-–|*[("
 _LEADING = " \t,.:;，：-–|)]"
@@ -20,7 +21,6 @@ _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
-_BARE_URLS = re.compile(r"\[\s*(https?://[^\]\s]+)\s*\]|(?<![(<\[])(https?://[^\s<>\])]+)")
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _EMPTY_BRACKETS = re.compile(r"\\\[\s*\\\]|\[\s*\]")
 
@@ -107,12 +107,12 @@ def _take_out_links(
         else:
             continue
         text = text[: link.start] + " " + text[link.end :]
-    for found in reversed(list(_BARE_URLS.finditer(text))):
-        if _inside_link(text, found.start()):
+    for start, end, found in reversed(list(find_bare_urls(text))):
+        if _inside_link(text, start):
             continue
-        urls = (found.group(1) or found.group(2)).split(",")
+        urls = found.split(",")
         pointers[:0] = [("link", url) for url in urls if url.startswith("http")]
-        text = text[: found.start()] + " " + text[found.end() :]
+        text = text[:start] + " " + text[end:]
     return squeeze(_EMPTY_BRACKETS.sub(" ", text)), code, pointers
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.urltext import find_bare_urls
+
 # A link label may itself be bracketed, as in "[[part 1]](url)"; a target may hold balanced
 # parentheses, as in "(https://en.wikipedia.org/wiki/CRF_(disambiguation))" (CommonMark).
 LINK = re.compile(
@@ -12,8 +14,6 @@ LINK = re.compile(
 )
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE)
-BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
-_ANY_URL = re.compile(r"[\[<]\s*(https?://[^\]\s>]+)\s*[\]>]|(https?://[^\s<>\])]+)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
 
@@ -45,9 +45,9 @@ def find_all_links(text: str) -> list[Link]:
     """
     links = find_links(text)
     taken = [(link.start, link.end) for link in links]
-    for found in _ANY_URL.finditer(text):
-        if not any(start <= found.start() < end for start, end in taken):
-            links.append(Link("", found.group(1) or found.group(2), found.start(), found.end()))
+    for url_start, url_end, url in find_bare_urls(text):
+        if not any(start <= url_start < end for start, end in taken):
+            links.append(Link("", url, url_start, url_end))
     return sorted(links, key=lambda link: link.start)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.database import build_database, paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
+from generator.importer.inline import find_all_links
 from generator.importer.merge import merge_papers
 from generator.importer.reader import read_list
 from generator.importer.records import ImportedList, build_records, new_list_config
@@ -19,8 +19,6 @@ from generator.importer.vocabulary import load_vocabulary
 from generator.importer.writer import Plan, plan_writes, write_plan
 from generator.layout import Project
 from generator.models import Paper
-
-_URL = re.compile(r"https?://[^\s\"')\]>]+")
 
 
 @dataclass
@@ -57,10 +55,25 @@ class ImportOutcome:
 
     def urls(self) -> set[str]:
         """Every distinct URL the imported records and topic texts hold."""
-        texts = [made.record.model_dump_json() for made in self.imported.records]
-        texts += [text for section in self.drafts.sections for text in section.content]
+        found: set[str] = set()
+        for made in self.imported.records:
+            found |= _urls_in(made.record.model_dump(mode="json"))
+        texts = [text for section in self.drafts.sections for text in section.content]
         texts += [text for s in self.drafts.sections for t in s.topics for text in t.content]
-        return {url for text in texts for url in _URL.findall(text)}
+        return found | _urls_in(texts)
+
+
+def _urls_in(value: object) -> set[str]:
+    """URLs in dumped record data: URL fields as they are, links inside Markdown text."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return {url for item in value for url in _urls_in(item)}
+    if not isinstance(value, str):
+        return set()
+    if value.startswith(("http://", "https://")) and not any(c.isspace() for c in value):
+        return {value}
+    return {link.url for link in find_all_links(value)}
 
 
 def import_list(

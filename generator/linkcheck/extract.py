@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-_BARE_URL = re.compile(r"""https?://[^\s<>"'`\]\[{}|\\^]+""", re.IGNORECASE)
-_TRAILING = ".,;:!?*_~"
+from generator.urltext import find_bare_urls
+
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
 _METADATA_RELS = frozenset({"canonical", "alternate", "preconnect", "dns-prefetch"})
@@ -21,10 +21,8 @@ LineUrl = tuple[int, str]
 def urls_in_text(text: str, first_line: int = 1) -> Iterator[LineUrl]:
     """Absolute http(s) URLs written anywhere in `text` (Markdown links, autolinks, bare)."""
     for offset, line in enumerate(text.splitlines()):
-        for match in _BARE_URL.finditer(line):
-            url = _trim(match.group(0))
-            if url:
-                yield first_line + offset, url
+        for _, _, url in find_bare_urls(line):
+            yield first_line + offset, url
 
 
 def urls_in_markdown(text: str) -> Iterator[LineUrl]:
@@ -74,13 +72,3 @@ class _LinkParser(HTMLParser):
                 ("http://", "https://")
             ):
                 self.found.append((self.getpos()[0], value.strip()))
-
-
-def _trim(url: str) -> str:
-    """Drop punctuation that ends a sentence, and a ')' that closes Markdown's '(url)'."""
-    while url:
-        if url[-1] in _TRAILING or url[-1] == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        else:
-            break
-    return url if len(url) > len("https://") else ""
