@@ -14,9 +14,9 @@ import gc
 import time
 
 from bench.synthetic import cached_synthetic_project
-from generator.database import assemble_database, paused_garbage_collection
-from generator.layout import Project
-from generator.load import load_sources
+from generator.database.assemble import assemble_database, paused_garbage_collection
+from generator.database.load import load_sources
+from generator.project import Project
 
 
 def synthetic_project(papers: int) -> Project:

@@ -21,9 +21,9 @@ import tempfile
 import time
 
 from bench.synthetic import REPO_ROOT, cached_synthetic_project
-from generator.database import build_database
-from generator.layout import Project
-from generator.sitepages import generate_site
+from generator.database.assemble import build_database
+from generator.project import Project
+from generator.render.site_pages import generate_site
 
 _PLUGIN_TIME = re.compile(r"curate: generated (\d+) pages in ([\d.]+) s")
 

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generator.layout import KIND_BY_NAME, LIST_KIND
-from generator.yamlwrite import record_yaml_from_data
+from generator.database.write import record_yaml_from_data
+from generator.project import KIND_BY_NAME, LIST_KIND
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / ".data"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.commands import COMMAND_MODULE_NAMES, command_modules
-from generator.layout import ProjectNotFound
 from generator.problems import ProblemsFound, format_problems
+from generator.project import ProjectNotFound
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

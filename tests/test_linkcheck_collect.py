@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.database.yamlsource import parse_record
 from generator.linkcheck.collect import database_links, file_links
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.extract import urls_in_html, urls_in_markdown, urls_in_url_list
 from generator.linkcheck.results import Location
-from generator.yamlsource import parse_record
 
 MARKDOWN = """\
 # Links

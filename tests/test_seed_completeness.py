@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.database import build_database
-from generator.layout import Project
+from generator.database.assemble import build_database
+from generator.project import Project
 from tests.completeness import missing_entries
 from tests.conftest import REPO_ROOT
 

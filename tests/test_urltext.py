@@ -6,7 +6,7 @@ import pytest
 
 from generator.importer.inline import find_all_links
 from generator.linkcheck.extract import urls_in_text
-from generator.urltext import find_bare_urls
+from generator.text.urls import find_bare_urls
 
 CASES = [
     ("see https://en.wikipedia.org/wiki/CRF_(statistics), CVPR2018",

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import project_of
+from generator.engines.build import SiteBuildFailed, build_site, opens_from_disk
 from generator.problems import relative_path
-from generator.sitebuild import SiteBuildFailed, build_site, opens_from_disk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

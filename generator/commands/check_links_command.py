@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import database_of, project_of
-from generator.layout import LIST_KIND, Project, ProjectNotFound
+from generator.database.validate import validate_record
+from generator.database.yamlsource import read_record
 from generator.linkcheck.changed import GitError, changed_files
 from generator.linkcheck.collect import (
     Links,
@@ -24,8 +25,7 @@ from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
 from generator.problems import ProblemsFound, relative_path
-from generator.validate import validate_record
-from generator.yamlsource import read_record
+from generator.project import LIST_KIND, Project, ProjectNotFound
 
 EXIT_USAGE = 2
 

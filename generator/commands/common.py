@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from generator.database import Database, build_database
-from generator.layout import Project
+from generator.database.assemble import Database, build_database
+from generator.project import Project
 
 
 def project_of(args: argparse.Namespace) -> Project:

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.atomic import write_text_atomically
 from generator.commands.common import database_of
-from generator.export import export_json
-from generator.yamlwrite import write_text_atomically
+from generator.render.json_export import export_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

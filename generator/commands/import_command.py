@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from generator.importer import ImportOutcome, import_list
-from generator.layout import Project, ProjectNotFound
 from generator.problems import relative_path
+from generator.project import Project, ProjectNotFound
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from generator.atomic import write_text_atomically
 from generator.commands.common import database_of, project_of
-from generator.readme import README_FILE, ReadmeMarkersMissing, fresh_readme
-from generator.yamlwrite import write_text_atomically
+from generator.render.readme import README_FILE, ReadmeMarkersMissing, fresh_readme
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from generator.commands.common import project_of
+from generator.database.schema import stale_schemas, write_schemas
 from generator.problems import relative_path
-from generator.schema import stale_schemas, write_schemas
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

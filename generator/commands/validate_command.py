@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from generator.commands.common import project_of
-from generator.database import check_project
+from generator.database.assemble import check_project
 from generator.problems import format_problems
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 from generator.importer.vocabulary import Vocabulary
-from generator.urltext import find_bare_urls
+from generator.text.urls import find_bare_urls
 
 _TRAILING = " \t,:;，：-–|*[("
 _LEADING = " \t,.:;，：-–|)]"

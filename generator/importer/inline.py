@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.urltext import find_bare_urls
+from generator.text.urls import find_bare_urls
 
 # A link label may itself be bracketed, as in "[[part 1]](url)"; a target may hold balanced
 # parentheses, as in "(https://en.wikipedia.org/wiki/CRF_(disambiguation))" (CommonMark).

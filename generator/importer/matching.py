@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Hashable, Iterable
 
-from generator.crosscheck import normalized_title
-from generator.database import Database
+from generator.database.assemble import Database
+from generator.database.crosscheck import normalized_title
 from generator.models import Implementation, Paper, Resource
 from generator.models.fields import Record
 

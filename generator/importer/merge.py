@@ -7,7 +7,7 @@ and 'FickleNet: Weakly and ...' under a CVPR2019 heading).
 
 from __future__ import annotations
 
-from generator.crosscheck import normalized_title
+from generator.database.crosscheck import normalized_title
 from generator.importer.drafts import STATUS_RANK, PaperDraft
 
 

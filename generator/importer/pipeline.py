@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.database import build_database, paused_garbage_collection
+from generator.database.assemble import build_database, paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
 from generator.importer.inline import find_all_links
 from generator.importer.merge import merge_papers
@@ -17,8 +17,8 @@ from generator.importer.taxonomy import existing_topic_ids, own_topic_ids
 from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary
 from generator.importer.writer import Plan, plan_writes, write_plan
-from generator.layout import Project
 from generator.models import Paper
+from generator.project import Project
 
 
 @dataclass

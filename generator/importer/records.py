@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.database.validate import error_messages
 from generator.importer.drafts import (
     Drafts,
     LeaderboardDraft,
@@ -22,11 +23,10 @@ from generator.importer.drafts import (
 from generator.importer.ids import paper_id, slug, unique_id
 from generator.importer.merge import notes_markdown
 from generator.importer.vocabulary import Vocabulary
-from generator.layout import KIND_BY_NAME
 from generator.models import ListConfig, Paper
 from generator.models.fields import Record
 from generator.models.listconfig import Section, Topic
-from generator.validate import error_messages
+from generator.project import KIND_BY_NAME
 
 
 @dataclass

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.database import Database
+from generator.atomic import write_texts_atomically
+from generator.database.assemble import Database
+from generator.database.schema import write_schemas
+from generator.database.write import record_yaml
 from generator.importer.matching import existing_records
 from generator.importer.records import Imported, ImportedList
-from generator.layout import KIND_BY_NAME, LIST_KIND, Project
 from generator.models import Implementation, Paper
-from generator.schema import write_schemas
-from generator.yamlwrite import record_yaml, write_texts_atomically
+from generator.project import KIND_BY_NAME, LIST_KIND, Project
 
 
 @dataclass

@@ -7,9 +7,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.atomic import write_text_atomically
 from generator.linkcheck.redact import redacted
 from generator.linkcheck.results import Result, Verdict
-from generator.yamlwrite import write_text_atomically
 
 CACHE_FORMAT = "curate-link-cache"
 CACHE_VERSION = 1

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.database import Database
-from generator.layout import Project
+from generator.database.assemble import Database
+from generator.database.yamlsource import FieldPath, SourceRecord
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.extract import (
     LineUrl,
@@ -18,7 +18,7 @@ from generator.linkcheck.extract import (
 )
 from generator.linkcheck.results import Location
 from generator.problems import relative_path
-from generator.yamlsource import FieldPath, SourceRecord
+from generator.project import Project
 
 Links = dict[str, list[Location]]
 """Each URL once, with every place it is written, in the order first seen."""

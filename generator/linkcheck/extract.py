@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from generator.urltext import find_bare_urls
+from generator.text.urls import find_bare_urls
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})

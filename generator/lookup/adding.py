@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.crosscheck import normalized_title, paper_identities, unknown_message
-from generator.database import Database, check_project
-from generator.layout import KIND_BY_NAME, Project
+from generator.atomic import write_text_atomically
+from generator.database.assemble import Database, check_project
+from generator.database.crosscheck import normalized_title, paper_identities, unknown_message
+from generator.database.write import record_yaml
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier, parse_identifier
 from generator.lookup.records import PaperDraft, RecordRefused, paper_from
@@ -18,7 +19,7 @@ from generator.lookup.resolve import look_up
 from generator.lookup.services import Services
 from generator.models import Paper
 from generator.problems import ProblemsFound, relative_path
-from generator.yamlwrite import record_yaml, write_text_atomically
+from generator.project import KIND_BY_NAME, Project
 
 PAPER = KIND_BY_NAME["paper"]
 

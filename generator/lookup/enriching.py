@@ -10,9 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.crosscheck import normalized_title
-from generator.database import Database, build_database
-from generator.layout import KIND_BY_NAME, Project
+from generator.atomic import write_text_atomically
+from generator.database.assemble import Database, build_database
+from generator.database.crosscheck import normalized_title
+from generator.database.validate import error_messages
+from generator.database.write import record_yaml
 from generator.lookup.found import Found, MalformedAnswer, NotFound
 from generator.lookup.github import fetch_repository, github_repository
 from generator.lookup.http import LookupFailed, ServiceUnreachable
@@ -23,8 +25,7 @@ from generator.lookup.services import Services
 from generator.lookup.venues import match_venue
 from generator.models import Paper
 from generator.problems import closest
-from generator.validate import error_messages
-from generator.yamlwrite import record_yaml, write_text_atomically
+from generator.project import KIND_BY_NAME, Project
 
 PAPER = KIND_BY_NAME["paper"]
 

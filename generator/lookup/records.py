@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from generator.database.validate import error_messages
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier
 from generator.lookup.venues import match_venue
 from generator.models import ListConfig, Paper
-from generator.validate import error_messages
 
 ARXIV_ABS_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"

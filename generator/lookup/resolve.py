@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.crosscheck import normalized_title
+from generator.database.crosscheck import normalized_title
 from generator.lookup.arxiv import fetch_arxiv
 from generator.lookup.crossref import fetch_crossref
 from generator.lookup.found import Found, NotFound, merge_found

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.layout import Project
 from generator.lookup.config import ENVIRONMENT_OVERRIDES, ServicesConfig, with_environment
 from generator.lookup.http import HttpClient, user_agent
 from generator.models import ListConfig
+from generator.project import Project
 
 
 class ServicesMisconfigured(ValueError):

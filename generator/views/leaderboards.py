@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.database import Database, LeaderboardRow
+from generator.database.assemble import Database, LeaderboardRow
 from generator.models import Leaderboard, Paper
 from generator.views import paths
 from generator.views.papers import LinkView, PaperRefView, code_label

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.bibtex import bibtex_entry
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.models import Paper
+from generator.render.bibtex import bibtex_entry
 from generator.views import paths
 from generator.views.catalog import ImplementationView
 from generator.views.leaderboards import LeaderboardRowView, LeaderboardView

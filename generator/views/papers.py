@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.models import Paper
 from generator.models.listconfig import Venue
 from generator.views import paths

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.models.listconfig import Section, Topic
 from generator.views import paths
 from generator.views.papers import LinkView, PaperRefView, newest_first

@@ -19,8 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.database import Database, build_database
-from generator.layout import Project
+from generator.database.assemble import Database, build_database
+from generator.project import Project
 from tests.conftest import REPO_ROOT, TESTS_DIR
 
 TINY_PAPERS = TESTS_DIR / "fixtures" / "tiny" / "papers"

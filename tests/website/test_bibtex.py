@@ -6,10 +6,10 @@ import datetime as dt
 
 from pybtex.database import parse_string
 
-from generator.bibtex import bibtex_database, bibtex_entry
-from generator.database import build_database
-from generator.layout import Project
+from generator.database.assemble import build_database
 from generator.models import Paper
+from generator.project import Project
+from generator.render.bibtex import bibtex_database, bibtex_entry
 from tests.conftest import REPO_ROOT
 
 

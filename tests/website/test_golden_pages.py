@@ -10,9 +10,9 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.database import build_database
-from generator.layout import Project
-from generator.sitepages import ASSET_FILES, VENDORED_FILES, generate_site
+from generator.database.assemble import build_database
+from generator.project import Project
+from generator.render.site_pages import ASSET_FILES, VENDORED_FILES, generate_site
 from generator.views import paths
 from tests.website.conftest import TINY_PAPERS
 

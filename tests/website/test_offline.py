@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from generator.sitepages import VENDORED_FILES
+from generator.render.site_pages import VENDORED_FILES
 from generator.views import paths
 from tests.website.conftest import BuiltSite, make_project, mkdocs_build
 from tests.website.test_browser import method_column

@@ -9,7 +9,7 @@ import cmarkgfm
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
-from generator.readme import github_anchor
+from generator.render.readme import github_anchor
 from tests.website.conftest import make_project
 from tests.website.test_tiny_site import ALPHA_TITLE
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from generator.export import export_json
+from generator.render.json_export import export_json
 from tests.website.conftest import BuiltSite
 
 ALPHA_TITLE = "Alpha & Beta | *Stars* [v2] < 1 `tick` _under_ #hash"

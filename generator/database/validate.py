@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.database.yamlsource import SourceRecord, format_field_path
 from generator.models.fields import Record
 from generator.problems import Problem, closest, shown
-from generator.yamlsource import SourceRecord, format_field_path
 
 
 def validate_record(source: SourceRecord, model: type[Record]) -> Record | list[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.render.markdown_escape import escape_markdown
 from generator.render.templates import Md, render
 from generator.views.catalog import framework_views, resource_kind_views

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.views import paths
 from generator.views.home import latest_papers
 from generator.views.papers import PaperRefView

@@ -19,12 +19,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.database import build_database
-from generator.layout import Project
+from generator.database.assemble import build_database
 from generator.problems import ProblemsFound
+from generator.project import Project
 from generator.render.safe_links import SafeLinksExtension
+from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
 from generator.render.templates import OVERRIDES_DIR
-from generator.sitepages import ASSET_FILES, SiteContent, generate_site
 from generator.views import paths
 
 HOME_MARKER = "<!-- curate:home -->"

@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.layout import LIST_FILE, LIST_KIND, RECORD_KINDS, SCHEMA_DIR, Project, RecordKind
+from generator.database.yamlsource import SourceRecord, read_record
 from generator.problems import Problem, relative_path
-from generator.yamlsource import SourceRecord, read_record
+from generator.project import LIST_FILE, LIST_KIND, RECORD_KINDS, SCHEMA_DIR, Project, RecordKind
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

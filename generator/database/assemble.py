@@ -8,14 +8,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from generator.layout import LIST_KIND, RECORD_KINDS, Project
-from generator.load import SourceTree, load_sources
+from generator.database.load import SourceTree, load_sources
+from generator.database.validate import validate_record
+from generator.database.yamlsource import SourceRecord
 from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
 from generator.models.listconfig import Section, Topic, Venue
 from generator.models.paper import ResultRow
 from generator.problems import Problem, ProblemsFound
-from generator.validate import validate_record
-from generator.yamlsource import SourceRecord
+from generator.project import LIST_KIND, RECORD_KINDS, Project
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def check_project(project: Project) -> tuple[Database | None, list[Problem]]:
 
 def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]:
     """Validate every source record, then run the cross-record checks."""
-    from generator.crosscheck import check_database
+    from generator.database.crosscheck import check_database
 
     problems = list(tree.problems)
     config = _validate_list(tree, problems)

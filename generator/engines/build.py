@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.layout import Project
+from generator.project import Project
 
 DEFAULT_OUTPUT = "public"
 """The folder `site_dir` names in mkdocs.yml; git-ignored."""

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.bibtex import bibtex_database
-from generator.database import Database
-from generator.export import export_document
-from generator.feed import feed_view
+from generator.database.assemble import Database
+from generator.render.bibtex import bibtex_database
+from generator.render.json_export import export_document
 from generator.render.templates import render
 from generator.views import paths
 from generator.views.catalog import framework_views, resource_kind_views
+from generator.views.feed import feed_view
 from generator.views.home import home_view
 from generator.views.indices import venue_views, year_views
 from generator.views.leaderboards import leaderboard_views

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.database import Database
+from generator.database.assemble import Database
 from generator.models import Paper
 
 EXPORT_FORMAT_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.layout import LIST_KIND, RECORD_KINDS, RecordKind
+from generator.project import LIST_KIND, RECORD_KINDS, RecordKind
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
-from generator.database import Database
+from generator.database.assemble import Database
+from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.problems import Problem, closest
-from generator.yamlsource import FieldPath, SourceRecord, format_field_path
 
 
 def check_database(database: Database) -> list[Problem]:

@@ -1,0 +1,1 @@
+"""Site engines: the MkDocs plugin adapter and the staged build that runs an engine."""

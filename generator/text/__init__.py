@@ -1,0 +1,1 @@
+"""Reading text written by people: URLs in prose, Markdown structure."""
