@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.database import Database, build_database
-from generator.layout import Project
+from generator.database.assemble import Database, build_database
+from generator.project import Project
 from generator.models import Paper
 from tests.conftest import REPO_ROOT
 

@@ -23,8 +23,8 @@ def match_keys(record: Record) -> list[Hashable]:
     """The keys under which `record` meets the same record written differently."""
     if isinstance(record, Paper):
         keys: list[Hashable] = [("arxiv", record.links.arxiv), ("url", record.links.url)]
-        if record.short_name:
-            keys.append(("name", record.short_name, record.venue, record.year))
+        for name in filter(None, [record.short_name, *record.aliases]):
+            keys.append(("name", name, record.venue, record.year))
         return [*keys, ("title", normalized_title(record.title))]
     if isinstance(record, Implementation):
         return [("implementation", record.url, record.name)]

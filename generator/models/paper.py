@@ -86,6 +86,9 @@ class Paper(Record):
     """Full title as published."""
     short_name: PlainText | None = None
     """Name used in tables, e.g. 'DSRG'."""
+    aliases: list[PlainText] = []
+    """Other names the paper goes by, e.g. a misspelling a source list used ('BDSSW');
+    `curate import` recognises the paper under each of them."""
     authors: list[PlainText] = []
     """Authors in publication order."""
     venue: PlainText | None = None

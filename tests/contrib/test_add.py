@@ -120,7 +120,7 @@ def test_a_venue_the_list_does_not_know_is_left_empty_with_a_note(project, repla
         "of "
         "papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, ISVC, KDD, NIPS, "
         "TPAMI, "
-        "WACV, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a "
+        "WACV, CVIU, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a "
         "venue) "
         "and set 'venue:' in the record"
     )

@@ -97,7 +97,7 @@ def test_enrich_fills_stars_and_last_commit_but_keeps_stars_a_curator_wrote(proj
         "is not "
         "among the venues of papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, "
         "ISVC, "
-        "KDD, NIPS, TPAMI, WACV, Neurocomputing, arXiv, preprint); left empty: add it there (or "
+        "KDD, NIPS, TPAMI, WACV, CVIU, Neurocomputing, arXiv, preprint); left empty: add it there (or "
         "as an "
         "alias of a venue) and set 'venue:' in the record",
         "curate enrich: filled 4 field(s) in 1 paper(s); 0 unchanged; 0 failed",

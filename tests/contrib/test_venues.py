@@ -46,7 +46,7 @@ def test_an_unknown_venue_is_left_empty_with_what_to_do() -> None:
         "venue 'IEEE International Conference on Image Processing' is not among the venues of "
         "papers/list.yaml (AAAI, BMVC, CVPR, ECCV, ICCV, ICLR, ICML, IJCAI, ISVC, KDD, NIPS, "
         "TPAMI, "
-        "WACV, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a "
+        "WACV, CVIU, Neurocomputing, arXiv, preprint); left empty: add it there (or as an alias of a "
         "venue) "
         "and set 'venue:' in the record",
     )
