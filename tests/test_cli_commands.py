@@ -89,7 +89,8 @@ def test_export_holds_papers_leaderboards_with_rows_and_the_taxonomy(minimal_pro
     assert (psa["venue"], psa["year"], psa["status"], psa["topics"]) == ("CVPR", 2018, "read", ["affinity"])
     assert document["leaderboards"][0]["results"] == [{
         "paper": "psa", "values": {"val": 61.7, "test": 63.7}, "method": None, "url": None,
-        "backbone": None, "extra_data": None, "highlight": False, "notes": None,
+        "backbone": None, "extra_data": None, "supervision": None, "source": None, "highlight": False,
+        "notes": None,
     }]
     assert [topic["id"] for topic in document["taxonomy"][0]["topics"]] == ["affinity", "saliency"]
     assert document["implementations"][0]["paper"] == "psa"

@@ -7,6 +7,7 @@
 
   function cellValue(row, column) {
     var cell = row.cells[column];
+    if (cell && cell.hasAttribute("data-value")) return parseFloat(cell.getAttribute("data-value"));
     var text = cell ? cell.textContent.trim() : "";
     if (text === "" || text === "\u2014") return null;
     return NUMBER.test(text) ? parseFloat(text) : text.toLowerCase();
@@ -19,7 +20,10 @@
 
   function sortBy(table, header, column) {
     var body = table.tBodies[0];
-    var descending = header.getAttribute("aria-sort") === "ascending";
+    var current = header.getAttribute("aria-sort");
+    // A score column sorts best first on the first click (data-sort-first), then reverses.
+    var descending = current ? current === "ascending"
+                             : header.getAttribute("data-sort-first") === "descending";
     var rows = Array.prototype.slice.call(body.rows);
     var keyed = rows.map(function (row, index) {
       return { row: row, value: cellValue(row, column), index: index };
@@ -35,6 +39,7 @@
       cell.removeAttribute("aria-sort");
     });
     header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    table.dispatchEvent(new CustomEvent("curate:sorted", { detail: { header: header } }));
   }
 
   function makeSortable(table) {

@@ -84,7 +84,7 @@ def _check_vocabulary(database: Database) -> list[Problem]:
 def _check_paper_references(database: Database) -> list[Problem]:
     topics = database.topics()
     venues = database.venues()
-    tags = {tag.id for group in database.config.tag_groups for tag in group.tags}
+    tags = _tag_ids(database)
     problems: list[Problem] = []
     for paper in database.papers.values():
         source = database.source_of("paper", paper.id)
@@ -119,6 +119,9 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
                     unknown_message("leaderboard", row.leaderboard, database.leaderboards),
                 ))
             continue
+        if row.supervision is not None and row.supervision not in (tags := _tag_ids(database)):
+            problems.append(_at(source, ("results", index, "supervision"),
+                                unknown_message("tag", row.supervision, sorted(tags))))
         for split in row.values:
             if split not in leaderboard.splits:
                 problems.append(_at(
@@ -136,6 +139,10 @@ def _check_other_references(database: Database) -> list[Problem]:
     for leaderboard in database.leaderboards.values():
         source = database.source_of("leaderboard", leaderboard.id)
         problems += _check_topics(source, leaderboard.topics, topics)
+        if leaderboard.supervision is not None and leaderboard.supervision not in (
+                tags := _tag_ids(database)):
+            problems.append(_at(source, ("supervision",),
+                                unknown_message("tag", leaderboard.supervision, sorted(tags))))
     for implementation in database.implementations.values():
         source = database.source_of("implementation", implementation.id)
         if implementation.paper is not None and database.lacks("paper", implementation.paper):
@@ -148,6 +155,10 @@ def _check_other_references(database: Database) -> list[Problem]:
         if resource.venue is not None and resource.venue not in venues:
             problems.append(_at(source, ("venue",), unknown_message("venue", resource.venue, venues)))
     return problems
+
+
+def _tag_ids(database: Database) -> set[str]:
+    return {tag.id for group in database.config.tag_groups for tag in group.tags}
 
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -26,6 +26,9 @@ class Leaderboard(Record):
     """False for metrics where lower values win."""
     splits: list[PlainText] = Field(min_length=1)
     """Splits reported, in column order, e.g. [val, test]."""
+    supervision: RecordId | None = None
+    """Tag id of the supervision most rows use, e.g. 'image-level'; a row names its own when
+    it differs, and readers can filter rows by it."""
     topics: list[RecordId] = []
     """Topics the leaderboard belongs to."""
     description: MarkdownText | None = None

@@ -71,6 +71,11 @@ class ResultRow(Record):
     """Backbone network, e.g. 'ResNet-38', 'VGG-16 LargeFOV'."""
     extra_data: PlainText | None = None
     """Extra training data beyond the benchmark's own, e.g. 'ImageNet subset'."""
+    supervision: RecordId | None = None
+    """Tag id of the supervision this result used, when it differs from the leaderboard's
+    (e.g. 'web' on an image-level board); readers can filter rows by it."""
+    source: PlainText | None = None
+    """Where the paper reports the number, e.g. 'Table 3, p. 7'."""
     highlight: bool = False
     """The source list set this row in bold."""
     notes: MarkdownText | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,10 +22,10 @@ from generator.views.indices import venue_views, year_views
 from generator.views.leaderboards import leaderboard_views
 from generator.views.paper_page import paper_page_views
 from generator.views.papers import paper_refs
-from generator.views.sota_chart import sota_chart
+from generator.views.sota_chart import ALL_ROWS, chart_variants
 from generator.views.topics import overall_progress, section_views
 
-ASSET_FILES = ("curate.css", "curate.js")
+ASSET_FILES = ("curate.css", "curate.js", "leaderboard.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
@@ -68,10 +69,16 @@ def generate_site(
     for board in boards:
         site.leaderboard_pages.append(board.page)
         site.record_files[board.page] = database.source_of("leaderboard", board.id).path
-        chart = sota_chart(board)
+        markup = functools.partial(
+            render, override_root=override_root, board=board, here=board.page,
+            directory_urls=directory_urls)
         site.pages[board.page] = page(
             "site/leaderboard.md.j2", board.page, board=board,
-            chart=Markup(render("site/sota_chart.svg.j2", override_root, chart=chart)) if chart else "",
+            filters=Markup(markup("site/leaderboard_filters.html.j2")),
+            charts=[Markup(markup("site/sota_chart.svg.j2", chart=variant.chart, keys=variant.keys,
+                                  index=index, hidden=ALL_ROWS not in variant.keys))
+                    for index, variant in enumerate(chart_variants(board))],
+            table=Markup(markup("site/leaderboard_table.html.j2")),
         )
     site.pages[paths.YEARS] = page(
         "site/years.md.j2", paths.YEARS, years=year_views(database, refs), total=len(refs))

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.render.inline_html import inline_html
 from generator.render.markdown_escape import (
     escape_markdown,
     indent_markdown,
@@ -17,6 +18,7 @@ from generator.render.markdown_escape import (
     markdown_url,
     safe_markdown,
 )
+from generator.views.paths import built_href
 
 OVERRIDES_DIR = "templates"
 """A project may override any template by putting a file of the same name here."""
@@ -48,6 +50,8 @@ def _filters() -> dict[str, Any]:
         "md_indent": lambda text, spaces=4: Md(indent_markdown(str(text), spaces)),
         "md_fence": fenced_code,
         "href": relative_href,
+        "built_href": built_href,
+        "html_inline": inline_html,
         "plural": plural,
     }
 

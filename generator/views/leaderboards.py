@@ -22,6 +22,8 @@ class ValueView:
 
 @dataclass(frozen=True)
 class LeaderboardRowView:
+    key: str
+    """Stable identity of the row on its page: '<paper id>-<index in the paper's results>'."""
     rank: int | None
     """Rank by the first split (ties share a rank); None without a value for it."""
     method: str
@@ -29,9 +31,25 @@ class LeaderboardRowView:
     values: tuple[ValueView, ...]
     backbone: str | None
     extra_data: str | None
+    supervision: FacetValueView | None
+    """The row's supervision (its own, else the leaderboard's); None when neither says."""
     code: LinkView | None
+    """The paper's code, never a link to the paper itself."""
+    source: str | None
+    """Where the paper reports the number, e.g. 'Table 3'."""
+    source_url: str | None
+    """Link to the number's source when the row names one."""
     notes: str | None
     highlight: bool
+
+
+@dataclass(frozen=True)
+class FacetValueView:
+    """One value readers can filter rows by, with how many rows carry it."""
+
+    id: str
+    label: str
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,22 @@ class LeaderboardView:
     best: tuple[BestView, ...]
     topics: tuple[tuple[str, str], ...]
     """(title, link target) of each topic the leaderboard belongs to."""
+    supervisions: tuple[FacetValueView, ...] = ()
+    """Supervision values of the rows, most common first ('' for rows that name none)."""
+    extra_data_rows: int = 0
+    """How many rows used training data beyond the benchmark's own."""
+
+    def has(self, column: str) -> bool:
+        """Whether any row has a value for `column` (a row attribute; 'source' counts links):
+        columns no row fills are left out of the table."""
+        if column == "source":
+            return any(row.source or row.source_url for row in self.rows)
+        return any(getattr(row, column) for row in self.rows)
+
+    @property
+    def filterable(self) -> bool:
+        """Whether readers get toggles: rows differ in supervision or use extra data."""
+        return len(self.supervisions) > 1 or self.extra_data_rows > 0
 
     @property
     def metric_label(self) -> str:
@@ -76,8 +110,9 @@ def leaderboard_view(
     decimals = _decimals(entries)
     best = _best_values(board, entries)
     ranks = _ranks(board, entries)
+    tag_titles = {tag.id: tag.title for group in database.config.tag_groups for tag in group.tags}
     rows = tuple(
-        _row_view(board, entry, refs[entry.paper.id], rank, best, decimals)
+        _row_view(board, entry, refs[entry.paper.id], rank, best, decimals, tag_titles)
         for entry, rank in zip(entries, ranks, strict=True)
     )
     topics = database.topics()
@@ -90,7 +125,20 @@ def leaderboard_view(
             _best_view(board, split, best, decimals, rows) for split in board.splits if split in best
         ),
         topics=tuple((topics[t].title, paths.topic_anchor(t)) for t in board.topics if t in topics),
+        supervisions=_supervision_counts(rows),
+        extra_data_rows=sum(1 for row in rows if row.extra_data),
     )
+
+
+def _supervision_counts(rows: tuple[LeaderboardRowView, ...]) -> tuple[FacetValueView, ...]:
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for row in rows:
+        key = row.supervision.id if row.supervision else ""
+        counts[key] = counts.get(key, 0) + 1
+        labels[key] = row.supervision.label if row.supervision else "not stated"
+    ordered = sorted(counts, key=lambda key: (-counts[key], key == "", key))
+    return tuple(FacetValueView(key, labels[key], counts[key]) for key in ordered)
 
 
 def better(higher_is_better: bool, first: float, second: float) -> bool:
@@ -147,7 +195,7 @@ def format_value(value: float, decimals: int) -> str:
 
 def _row_view(
     board: Leaderboard, entry: LeaderboardRow, ref: PaperRefView, rank: int | None,
-    best: dict[str, float], decimals: int,
+    best: dict[str, float], decimals: int, tag_titles: dict[str, str],
 ) -> LeaderboardRowView:
     row = entry.row
     values = []
@@ -155,18 +203,22 @@ def _row_view(
         value = row.values.get(split)
         text = format_value(value, decimals) if value is not None else ""
         values.append(ValueView(text, value, value is not None and value == best.get(split)))
+    supervision = row.supervision or board.supervision
     return LeaderboardRowView(
-        rank=rank, method=row.method or ref.label, paper=ref, values=tuple(values),
-        backbone=row.backbone, extra_data=row.extra_data, code=_code_link(entry.paper, row.url),
+        key=f"{entry.paper.id}-{entry.index}", rank=rank, method=row.method or ref.label,
+        paper=ref, values=tuple(values), backbone=row.backbone, extra_data=row.extra_data,
+        supervision=FacetValueView(supervision, tag_titles.get(supervision, supervision))
+        if supervision else None,
+        code=_code_link(entry.paper), source=row.source, source_url=row.url,
         notes=row.notes, highlight=row.highlight,
     )
 
 
-def _code_link(paper: Paper, row_url: str | None) -> LinkView | None:
-    if paper.links.code:
-        code = paper.links.code[0]
-        return LinkView(code_label(code.label, code.framework, code.official), code.url)
-    return LinkView("link", row_url) if row_url else None
+def _code_link(paper: Paper) -> LinkView | None:
+    if not paper.links.code:
+        return None
+    code = paper.links.code[0]
+    return LinkView(code_label(code.label, code.framework, code.official), code.url)
 
 
 def _best_view(

@@ -49,3 +49,21 @@ def venue_anchor(venue: str | None) -> str:
 def year_anchor(year: int | None) -> str:
     """Anchor id of a year on the years page."""
     return f"year-{year}" if year else "year-unknown"
+
+
+def built_href(target: str, here: str, directory_urls: bool) -> str:
+    """Link from page `here` to page `target` (both `.md` paths under the docs folder) as the
+    built site spells it, for raw HTML that MkDocs does not rewrite: `../papers/x.html`, or
+    `../../papers/x/` with directory URLs."""
+    def built(path: str) -> str:
+        stem, _, anchor = path.partition("#")
+        stem = stem.removesuffix(".md")
+        if directory_urls:
+            stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        else:
+            stem += ".html"
+        return stem + (f"#{anchor}" if anchor else "")
+
+    here_built = built(here)
+    depth = here_built.count("/") if directory_urls else here.count("/")
+    return "../" * depth + built(target)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.views.leaderboards import LeaderboardView, better
+from generator.views.chart_labels import LabelView, Mark, place_labels
+from generator.views.leaderboards import LeaderboardRowView, LeaderboardView, better
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 28, 44
@@ -28,6 +31,8 @@ class PointView:
     record: bool
     """True when this result set a new state of the art."""
     name: str
+    extra_data: bool
+    """The result used extra training data (drawn as a square)."""
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,62 @@ class ChartView:
     x_ticks: tuple[TickView, ...]
     y_ticks: tuple[TickView, ...]
     series: tuple[SeriesView, ...]
+    labels: tuple[LabelView, ...]
+    unlabelled: tuple[str, ...]
+    """Record holders whose name found no free place on the chart (named in the caption)."""
     undated: int
     """Rows left out of the chart because their paper has no year."""
+    latest_year: int
+
+    @property
+    def has_extra_data_marks(self) -> bool:
+        return any(point.extra_data for series in self.series for point in series.points)
 
 
-def sota_chart(board: LeaderboardView) -> ChartView | None:
-    """The chart of `board`, or None when no dated row has a value."""
-    dated = [row for row in board.rows if row.paper.year is not None]
+@dataclass(frozen=True)
+class ChartVariantView:
+    """The chart of the rows one setting of the reader's filters leaves."""
+
+    keys: tuple[str, ...]
+    """Filter settings showing this chart, as '<supervision or *>|<with or without>'."""
+    chart: ChartView
+
+
+ALL_ROWS = "*|with"
+"""The filter setting of a page opened afresh: every row."""
+
+
+def chart_variants(board: LeaderboardView) -> list[ChartVariantView]:
+    """One chart per distinct set of rows the reader's filters can leave, all rows first."""
+    supervisions = ["*", *(facet.id for facet in board.supervisions)] \
+        if len(board.supervisions) > 1 else ["*"]
+    extra_settings = ["with", "without"] if board.extra_data_rows else ["with"]
+    keys_by_rows: dict[tuple[str, ...], list[str]] = {}
+    for supervision in supervisions:
+        for extra in extra_settings:
+            rows = tuple(row.key for row in board.rows
+                         if _shown(row, supervision, extra == "with"))
+            keys_by_rows.setdefault(rows, []).append(f"{supervision}|{extra}")
+    variants = []
+    for row_keys, keys in keys_by_rows.items():
+        wanted = set(row_keys)
+        chart = sota_chart(board, [row for row in board.rows if row.key in wanted])
+        if chart is not None:
+            variants.append(ChartVariantView(tuple(keys), chart))
+    return variants
+
+
+def _shown(row: LeaderboardRowView, supervision: str, with_extra_data: bool) -> bool:
+    row_supervision = row.supervision.id if row.supervision else ""
+    return (supervision in ("*", row_supervision)) and (with_extra_data or not row.extra_data)
+
+
+def sota_chart(
+    board: LeaderboardView, rows: Sequence[LeaderboardRowView] | None = None,
+) -> ChartView | None:
+    """The chart of `board` (or of some of its `rows`), None when no dated row has a value."""
+    rows = board.rows if rows is None else rows
+    dated = [row for row in rows if row.paper.year is not None]
     values = [v.value for row in dated for v in row.values if v.value is not None]
     if not values:
         return None
@@ -69,8 +123,14 @@ def sota_chart(board: LeaderboardView) -> ChartView | None:
     x_of = _scale(first_year - 0.5, last_year + 0.5, LEFT, WIDTH - RIGHT)
     y_of = _scale(low, high, HEIGHT - BOTTOM, TOP)
     series = tuple(
-        _series(board, index, split, dated, x_of, y_of)
-        for index, split in enumerate(board.splits)
+        s for s in (_series(board, index, split, dated, x_of, y_of)
+                    for index, split in enumerate(board.splits)) if s.points
+    )
+    labels, unlabelled = place_labels(
+        [Mark(p.x, p.y, p.name, s.color) for s in series for p in s.points if p.record],
+        [(p.x, p.y) for s in series for p in s.points],
+        [segment for s in series for segment in _segments(s.step_path)],
+        (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM),
     )
     return ChartView(
         title=f"State of the art on {board.title} by year",
@@ -78,8 +138,8 @@ def sota_chart(board: LeaderboardView) -> ChartView | None:
         left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
         x_ticks=tuple(TickView(x_of(year), str(year)) for year in range(first_year, last_year + 1)),
         y_ticks=tuple(TickView(y_of(v), _tick_label(v, step)) for v in _ticks(low, high, step)),
-        series=tuple(s for s in series if s.points),
-        undated=len(board.rows) - len(dated),
+        series=series, labels=labels, unlabelled=unlabelled,
+        undated=len(rows) - len(dated), latest_year=last_year,
     )
 
 
@@ -106,7 +166,9 @@ def _series(
             side = 1 if rank % 2 else -1
             x = round(x + side * min(SPREAD * ((rank + 1) // 2), band * 0.4), 1)
         tooltip = f"{row.method} ({row.paper.venue_year}): {row.values[column].text} {split}"
-        points.append(PointView(x, y_of(value), tooltip, record, row.method))
+        points.append(PointView(x, y_of(value), tooltip, record, row.method, bool(row.extra_data)))
+    if not results:
+        return SeriesView(split, PALETTE[index % len(PALETTE)], index, "", ())
     last_year = max(year for year, _, _ in results)
     return SeriesView(split, PALETTE[index % len(PALETTE)], index,
                       _step_path(steps, last_year, x_of, y_of), tuple(points))
@@ -119,6 +181,24 @@ def _step_path(steps, last_year, x_of, y_of) -> str:
     commands += [f"H{x_of(year):.1f}V{y_of(value):.1f}" for year, value in steps[1:]]
     commands.append(f"H{x_of(last_year):.1f}")
     return "".join(commands)
+
+
+def _segments(step_path: str) -> list[tuple[float, float, float, float]]:
+    """The straight pieces (x1, y1, x2, y2) of a step path written by `_step_path`."""
+    segments = []
+    x = y = 0.0
+    for command, number in re.findall(r"([MHV])([-\d.]+(?:,[-\d.]+)?)", step_path):
+        if command == "M":
+            x, y = (float(part) for part in number.split(","))
+            continue
+        target = float(number)
+        if command == "H":
+            segments.append((x, y, target, y))
+            x = target
+        else:
+            segments.append((x, y, x, target))
+            y = target
+    return segments
 
 
 def _scale(domain_low: float, domain_high: float, range_low: float, range_high: float):

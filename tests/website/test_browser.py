@@ -22,18 +22,28 @@ def test_clicking_a_column_header_sorts_the_leaderboard(page, tiny_url):
     page.goto(tiny_url + "leaderboards/voc.html")
     assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
 
-    val = page.locator(".curate-leaderboard th", has_text="val")
+    val = page.locator(".curate-leaderboard thead th", has_text="val")
+    val.click()  # a higher-is-better score sorts best first
+    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
+    assert val.get_attribute("aria-sort") == "descending"
     val.click()
     assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]
     assert val.get_attribute("aria-sort") == "ascending"
-    val.click()
-    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
-    assert val.get_attribute("aria-sort") == "descending"
 
-    page.locator(".curate-leaderboard th", has_text="test").click()
-    assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]  # no value sorts last
-    page.locator(".curate-leaderboard th", has_text="Method").click()
+    page.locator(".curate-leaderboard thead th", has_text="test").click()
+    assert method_column(page) == ["Alpha|A", "Beta", "Gamma (ours)"]  # no value sorts last
+    page.locator(".curate-leaderboard thead th", has_text="Method").click()
     assert method_column(page) == ["Alpha|A", "Beta", "Gamma (ours)"]
+
+
+def test_a_lower_is_better_score_sorts_lowest_first(page, tiny_url):
+    page.goto(tiny_url + "leaderboards/errors.html")
+    header = page.locator(".curate-leaderboard thead th", has_text="test")
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = page.eval_on_selector_all(
+        ".curate-leaderboard tbody td.curate-value", "cells => cells.map(c => parseFloat(c.innerText))")
+    assert values == sorted(values)
 
 
 @pytest.mark.parametrize(("query", "paper_id", "title"), [
@@ -94,18 +104,18 @@ def test_searching_a_whole_title_lists_that_paper_first(page, real_site, title):
 
 def test_the_leaderboard_sorts_from_the_keyboard(page, tiny_url):
     page.goto(tiny_url + "leaderboards/voc.html")
-    val = page.locator(".curate-leaderboard th", has_text="val")
+    val = page.locator(".curate-leaderboard thead th", has_text="val")
     for _ in range(100):  # Tab through the page until the 'val' header has the focus.
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == "val":
             break
 
     page.keyboard.press("Enter")
-    assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]
-    assert val.get_attribute("aria-sort") == "ascending"
+    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
+    assert val.get_attribute("aria-sort") == "descending"
     scrolled = page.evaluate("window.scrollY")
     page.keyboard.press(" ")
-    assert method_column(page) == ["Gamma (ours)", "Alpha|A", "Beta"]
+    assert method_column(page) == ["Beta", "Alpha|A", "Gamma (ours)"]
     assert page.evaluate("window.scrollY") == scrolled  # Space sorts; it does not scroll
 
 
@@ -115,9 +125,9 @@ def test_the_chart_keeps_its_series_colours_in_the_dark_scheme(browser, tiny_url
     page.goto(tiny_url + "leaderboards/voc.html")
 
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    label = page.locator(".curate-chart__series--0 text").first
+    label = page.locator(".curate-chart:not([hidden]) .curate-chart__labels text").first
     fill = label.evaluate("text => getComputedStyle(text).fill")
-    stroke = page.locator(".curate-chart__series--0 path").evaluate(
+    stroke = page.locator(".curate-chart:not([hidden]) .curate-chart__series--0 path").evaluate(
         "path => getComputedStyle(path).stroke")
     context.close()
 
@@ -131,7 +141,8 @@ def test_on_a_phone_the_chart_labels_stay_readable_and_only_the_chart_scrolls(br
     page.goto(tiny_url + "leaderboards/voc.html")
 
     smallest_label = page.eval_on_selector_all(
-        ".curate-chart svg text", "texts => Math.min(...texts.map(t => t.getBoundingClientRect().height))")
+        ".curate-chart:not([hidden]) svg text",
+        "texts => Math.min(...texts.map(t => t.getBoundingClientRect().height))")
     page_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     context.close()
 

@@ -1,0 +1,112 @@
+/* Leaderboard pages: filter rows by supervision and extra data (table and chart together),
+   rank by the split the table is sorted by, and show the chart's latest year on narrow
+   screens. Without this script the page shows every row and the all-rows chart. */
+(function () {
+  "use strict";
+
+  function visibleRows(table) {
+    return Array.prototype.filter.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
+  }
+
+  function splitColumn(table, split) {
+    var headers = table.tHead.rows[0].cells;
+    for (var index = 0; index < headers.length; index++) {
+      if (headers[index].getAttribute("data-split") === split) return index;
+    }
+    return -1;
+  }
+
+  /* Rank visible rows by `split`, best first, ties sharing a rank, rows without a value last. */
+  function rank(table) {
+    var split = table.getAttribute("data-rank-split");
+    var column = splitColumn(table, split);
+    if (column < 0) return;
+    var header = table.tHead.rows[0].cells[column];
+    var higher = header.getAttribute("data-sort-first") === "descending";
+    var rows = visibleRows(table).map(function (row) {
+      var cell = row.cells[column];
+      var value = cell && cell.hasAttribute("data-value") ? parseFloat(cell.getAttribute("data-value")) : null;
+      return { row: row, value: value };
+    });
+    var ranked = rows.filter(function (item) { return item.value !== null; });
+    ranked.sort(function (a, b) { return higher ? b.value - a.value : a.value - b.value; });
+    var previous = null;
+    var previousRank = 0;
+    ranked.forEach(function (item, position) {
+      var value = item.value;
+      item.rank = value === previous ? previousRank : position + 1;
+      previous = value;
+      previousRank = item.rank;
+    });
+    rows.forEach(function (item) {
+      item.row.cells[0].textContent = item.value === null ? "\u2014" : String(item.rank);
+    });
+    var caption = table.caption;
+    if (caption) caption.textContent = caption.textContent.replace(/ranked by .*$/, "ranked by " + split);
+    header.parentNode.querySelector(".curate-rank").setAttribute("title", "Rank by " + split);
+  }
+
+  function setting(form) {
+    var supervision = form.querySelector("input[type=radio]:checked");
+    var extra = form.querySelector("input[name=extra-data]");
+    return {
+      supervision: supervision ? supervision.value : "*",
+      withExtraData: extra ? extra.checked : true
+    };
+  }
+
+  function applyFilters(form, table) {
+    var chosen = setting(form);
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var visible = (chosen.supervision === "*" || row.getAttribute("data-supervision") === chosen.supervision)
+        && (chosen.withExtraData || row.getAttribute("data-extra-data") !== "yes");
+      row.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    var key = chosen.supervision + "|" + (chosen.withExtraData ? "with" : "without");
+    var charts = document.querySelectorAll(".curate-chart[data-variants]");
+    Array.prototype.forEach.call(charts, function (chart) {
+      chart.hidden = chart.getAttribute("data-variants").split(" ").indexOf(key) < 0;
+      if (!chart.hidden) showLatest(chart);
+    });
+    rank(table);
+    var count = form.querySelector(".curate-board-filters__count");
+    if (count) count.textContent = "Showing " + shown + " of " + table.tBodies[0].rows.length + " results.";
+  }
+
+  /* On a narrow screen the chart scrolls sideways: start at its right end, the latest year. */
+  function showLatest(chart) {
+    var scroller = chart.querySelector(".curate-chart__scroll");
+    if (!scroller) return;
+    scroller.scrollLeft = scroller.scrollWidth;
+    chart.classList.toggle("curate-chart--scrolls", scroller.scrollWidth > scroller.clientWidth + 1);
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".curate-chart[data-variants]"), showLatest);
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-curate-board]"), function (table) {
+      table.addEventListener("curate:sorted", function (event) {
+        var split = event.detail.header.getAttribute("data-split");
+        if (split) {
+          table.setAttribute("data-rank-split", split);
+          rank(table);
+        }
+      });
+      var form = document.querySelector("form.curate-board-filters[data-curate-board='" +
+        table.getAttribute("data-curate-board") + "']");
+      if (!form) return;
+      form.hidden = false;
+      form.addEventListener("change", function () { applyFilters(form, table); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
