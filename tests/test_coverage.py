@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.database.assemble import Database, build_database
-from generator.project import Project
 from generator.models import Paper
+from generator.project import Project
 from tests.conftest import REPO_ROOT
 
 MIN_LINK_SHARE = 0.90
@@ -30,8 +30,10 @@ TAG_EXEMPT_KINDS = {"family", "survey"}
 
 WITHOUT_BOTH_TAGS = {
     # No supervision or task tag of `papers/list.yaml` fits the paper's subject:
-    "attention-based-deep-multiple-instance-learning-icml2018": "multiple-instance classification, no segmentation task",
-    "deep-clustering-for-unsupervised-learning-of-eccv2018": "unsupervised feature learning, no segmentation task",
+    "attention-based-deep-multiple-instance-learning-icml2018":
+        "multiple-instance classification, no segmentation task",
+    "deep-clustering-for-unsupervised-learning-of-eccv2018":
+        "unsupervised feature learning, no segmentation task",
     "deep-ten-cvpr2017": "texture and material recognition",
     "del-ijcai2018": "generic (class-agnostic) image segmentation",
     "learning-hierarchical-semantic-image-manipulation-through-nips2018": "image manipulation",
@@ -39,10 +41,12 @@ WITHOUT_BOTH_TAGS = {
     "segan-cvpr2018": "segmenting and generating occluded object parts",
     "smoothed-dilated-convolutions-for-improved-dense-kdd2018": "generic dense prediction",
     "zero-shot-semantic-segmentation": "zero-shot: no annotation of the unseen classes",
-    "learning-to-adapt-structured-output-space": "domain adaptation: labelled synthetic source, unlabelled target",
+    "learning-to-adapt-structured-output-space":
+        "domain adaptation: labelled synthetic source, unlabelled target",
     # The stored sources do not say which supervision (or task) the paper uses:
     "cyclic-guidance-for-weakly-supervised-joint-cvpr2019": "kind of weak label not stated in the pages read",
-    "generative-adversarial-learning-towards-fast-weakly-cvpr2018": "kind of weak label not stated in the pages read",
+    "generative-adversarial-learning-towards-fast-weakly-cvpr2018":
+        "kind of weak label not stated in the pages read",
     "learned-shape-tailored-descriptors-for-segmentation": "no stored page describes the paper",
     "superpixel-based-continuous-conditional-random-field": "no stored page gives the abstract",
 }
