@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from generator.database.load import SourceTree, load_sources
 from generator.database.validate import validate_record
@@ -98,12 +98,13 @@ def build_database(project: Project) -> Database:
 def check_project(project: Project) -> tuple[Database | None, list[Problem]]:
     """Load, validate and cross-check the project's database; return it and every problem."""
     with paused_garbage_collection():
-        database, problems = assemble_database(load_sources(project))
+        database, problems = assemble_database(load_sources(project), project.root)
     return database, sorted(problems)
 
 
-def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]:
-    """Validate every source record, then run the cross-record checks."""
+def assemble_database(tree: SourceTree, root: Path | None = None) -> tuple[Database | None, list[Problem]]:
+    """Validate every source record, then run the cross-record checks (`root`: the project
+    folder, whose git history tells which of two duplicate records is the newer)."""
     from generator.database.crosscheck import check_database
 
     problems = list(tree.problems)
@@ -132,7 +133,7 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
             database.sources[(kind.name, record_id)] = source
     if config is None:  # Cross-checks need the taxonomy; schema problems are reported already.
         return None, problems
-    problems.extend(check_database(database))
+    problems.extend(check_database(database, root))
     return database, problems
 
 

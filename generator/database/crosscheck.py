@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from pathlib import PurePosixPath
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.database.assemble import Database
+from generator.database.history import committed_files
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.problems import Problem, closest
 
 
-def check_database(database: Database) -> list[Problem]:
+def check_database(database: Database, root: Path | None = None) -> list[Problem]:
     """Run every cross-record check and return the problems found."""
     problems: list[Problem] = []
     problems += _check_ids_match_file_names(database)
     problems += _check_vocabulary(database)
     problems += _check_paper_references(database)
     problems += _check_other_references(database)
-    problems += _check_duplicate_papers(database)
+    problems += _check_duplicate_papers(database, root)
     return problems
 
 
@@ -172,20 +173,38 @@ def paper_identities(paper: Paper) -> list[tuple[str, FieldPath, str]]:
     return keys
 
 
-def _check_duplicate_papers(database: Database) -> list[Problem]:
-    first_seen: dict[tuple[str, str], Paper] = {}
-    problems = []
+def _check_duplicate_papers(database: Database, root: Path | None) -> list[Problem]:
+    """Each paper that shares a title, arXiv id or DOI with an older one is reported, at its
+    own file: the newer record is the one to merge and delete."""
+    groups: dict[tuple[str, str], list[tuple[Paper, FieldPath]]] = {}
     for paper in database.papers.values():
         for key_kind, path, value in paper_identities(paper):
-            if not value:
-                continue
-            other = first_seen.setdefault((key_kind, value), paper)
-            if other is paper:
-                continue
-            other_source = database.source_of("paper", other.id)
+            if value:
+                groups.setdefault((key_kind, value), []).append((paper, path))
+    duplicates = [(key, group) for key, group in groups.items() if len(group) > 1]
+    if not duplicates:
+        return []
+    age = _age_of(database, committed_files(root) if root is not None else None)
+    problems = []
+    for (key_kind, _), group in duplicates:
+        group.sort(key=lambda member: age(member[0]))
+        original = database.source_of("paper", group[0][0].id)
+        for paper, path in group[1:]:
             problems.append(_at(
                 database.source_of("paper", paper.id), path,
-                f"same {key_kind} as {other_source.path}:{other_source.line_of(path)}; "
+                f"same {key_kind} as {original.path}:{original.line_of(path)}; "
                 "a paper is one record: add this record's topics to that one and delete this file",
             ))
     return problems
+
+
+def _age_of(database: Database, committed: frozenset[str] | None) -> Callable[[Paper], tuple[Any, ...]]:
+    """Sort key putting older records first: committed to HEAD, then added earlier, then the
+    file name. Without git every record counts as committed."""
+
+    def age(paper: Paper) -> tuple[Any, ...]:
+        path = database.source_of("paper", paper.id).path  # relative to the project root, as git's
+        is_new = committed is not None and path not in committed
+        return (is_new, paper.added, path)
+
+    return age
