@@ -61,8 +61,9 @@ class ResultRow(Record):
 
     leaderboard: RecordId
     """Id of the leaderboard (a file under `papers/leaderboards/`)."""
-    values: dict[PlainText, Score] = Field(min_length=1)
-    """Score per split, e.g. {val: 61.4, test: 63.2}; splits must be the leaderboard's."""
+    values: dict[PlainText, Score | None] = Field(min_length=1)
+    """Score per split, e.g. {val: 61.4, test: 63.2}: every split of the leaderboard, with
+    `null` for one the paper does not report ({val: 61.4, test: null})."""
     method: PlainText | None = None
     """Name shown in the table when not the paper's short name."""
     url: HttpUrl | None = None
