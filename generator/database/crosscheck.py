@@ -221,7 +221,8 @@ def _raw_identities(data: dict[str, Any]) -> list[tuple[str, FieldPath, str]]:
     keys: list[tuple[str, FieldPath, str]] = []
     if isinstance(data.get("title"), str):
         keys.append(("title", ("title",), normalized_title(data["title"])))
-    links = data.get("links") if isinstance(data.get("links"), dict) else {}
+    raw_links = data.get("links")
+    links: dict[str, Any] = raw_links if isinstance(raw_links, dict) else {}
     for kind, name, adapter in (("arXiv id", "arxiv", _ARXIV_ID), ("DOI", "doi", _DOI)):
         try:
             value = adapter.validate_python(links.get(name))

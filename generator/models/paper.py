@@ -37,6 +37,8 @@ class CodeLink(Record):
     """Repository stars when last enriched."""
     last_commit: PastDate | None = None
     """Date of the last commit when last enriched."""
+    archived: bool | None = None
+    """True when GitHub marks the repository archived (read-only), when last enriched."""
 
 
 class PaperLinks(Record):
@@ -111,6 +113,9 @@ class Paper(Record):
     """Abstract, when looked up."""
     citations: Count | None = None
     """Citation count when last enriched."""
+    refreshed: PastDate | None = None
+    """Date `curate enrich --refresh` last updated the citations and the code repositories'
+    stars, last commit and archived state."""
     added: PastDate
     """Date the paper was added to the list."""
     results: list[ResultRow] = []
