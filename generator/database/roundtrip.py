@@ -142,8 +142,14 @@ def _splice(old_text: str, dumped: str, changed: set[str]) -> str:
     for key, block in new_blocks.items():
         kept = old_blocks.get(key)
         if key in changed or kept is None:
-            parts.append(block)
+            parts.append(_without_trailing_spaces(block))
         else:
             parts.append(kept if kept.endswith("\n") else kept + "\n")
     text = "".join(parts)
     return text if text.endswith("\n") else text + "\n"
+
+
+def _without_trailing_spaces(block: str) -> str:
+    """ruamel.yaml ends each folded line of a long plain value with a space; YAML drops it when
+    reading, so it goes (the caller reads the result back to be sure nothing else changed)."""
+    return "".join(line.rstrip(" ") + "\n" for line in block.splitlines())
