@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-_TOP_LEVEL_KEY = re.compile(r"^(?![#\s-])([^:\s][^:]*):(?:\s|$)")
+_TOP_LEVEL_KEY = re.compile(r"^(?![#\s\-{\[?!&*%|>])([^:\s][^:]*):(?:\s|$)")
 _BLOCK_LIST_UNDER_KEY = re.compile(r"^( *)[^\s#][^\n]*:[ \t]*\n( *)- ", re.MULTILINE)
 
 
@@ -28,6 +28,7 @@ def patch_record_text(old_text: str, new_data: dict[str, Any], model: type[BaseM
     document = yaml.load(old_text)
     if not isinstance(document, CommentedMap):
         raise ValueError("a record is a mapping of fields")
+    old_keys = {str(key) for key in document}
     changed = {
         key for key in {*document, *new_data}
         if _merge_value(document, key, new_data, model)
@@ -36,7 +37,7 @@ def patch_record_text(old_text: str, new_data: dict[str, Any], model: type[BaseM
         return old_text
     stream = io.StringIO()
     yaml.dump(document, stream)
-    return _splice(old_text, stream.getvalue(), changed)
+    return _splice(old_text, stream.getvalue(), changed, (old_keys, {str(key) for key in document}))
 
 
 def _round_trip_yaml(old_text: str) -> YAML:
@@ -131,10 +132,11 @@ def _blocks(text: str) -> tuple[str, dict[str, str]] | None:
     return "".join(preamble), {key: "".join(lines) for key, lines in blocks.items()}
 
 
-def _splice(old_text: str, dumped: str, changed: set[str]) -> str:
-    """`dumped`'s lines for the `changed` fields, the old lines for all others."""
+def _splice(old_text: str, dumped: str, changed: set[str], keys: tuple[set[str], set[str]]) -> str:
+    """`dumped`'s lines for the `changed` fields, the old lines for all others; `keys` are the
+    fields before and after, which the line split must find (else `dumped` is returned whole)."""
     old, new = _blocks(old_text), _blocks(dumped)
-    if old is None or new is None:
+    if old is None or new is None or set(old[1]) != keys[0] or set(new[1]) != keys[1]:
         return dumped
     preamble, old_blocks = old
     _, new_blocks = new

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError as RuamelError
 
@@ -21,6 +20,7 @@ from generator.database.crosscheck import normalized_title
 from generator.database.roundtrip import patch_record_text
 from generator.database.validate import error_messages
 from generator.database.write import record_yaml
+from generator.database.yamlsource import YamlProblem, parse_record
 from generator.lookup.found import Found, MalformedAnswer, NotFound
 from generator.lookup.github import fetch_repository, github_repository
 from generator.lookup.http import LookupFailed, ServiceUnreachable
@@ -181,9 +181,9 @@ def _patched_text(old_text: str, data: dict[str, Any]) -> str:
     record = Paper.model_validate(data)
     try:
         new_text = patch_record_text(old_text, data, Paper)
-        if Paper.model_validate(yaml.safe_load(new_text)) == record:
+        if Paper.model_validate(parse_record(new_text.encode("utf-8"), "patched").data) == record:
             return new_text
-    except (ValueError, yaml.YAMLError, ValidationError, RuamelError):
+    except (ValueError, YamlProblem, ValidationError, RuamelError):
         pass
     return record_yaml(PAPER, record)
 
