@@ -34,6 +34,10 @@ _RANK = {"untracked": 0, "to-read": 1, "read": 2}
 _STATUS = {"x": "read", "X": "read", " ": "to-read", None: "untracked"}
 _FOLDERS = ("papers", "leaderboards", "implementations", "resources")
 
+SOURCE_LIST = Path(__file__).resolve().parent / "data" / "lists" / "weakly-segmentation-source.md"
+"""The Markdown list our seed database was imported from, kept in the repository so that a
+fresh clone can check the database against it (a byte-for-byte copy of the original list)."""
+
 
 @dataclass
 class SourceLine:

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.completeness import missing_entries
+from tests.completeness import SOURCE_LIST, missing_entries
 from tests.conftest import REPO_ROOT
 
-SOURCE_LIST = REPO_ROOT.parent / "shared" / "seeds" / "000_9c47f6f9112c3cc5.txt"
 FOUND = (
     "found 108 papers (36 read, 49 to read, 23 not tracked), 1 leaderboard with 15 rows, "
     "17 implementations, 6 resources, 29 topics, 54 URLs"

@@ -86,7 +86,7 @@ def test_a_results_table_becomes_a_leaderboard_and_papers_by_year_join_its_rows(
         "highlight": True,
         "notes": "Image-level w/; Sup.: **I**; Extra data: Saliency<br/>24KImageNet",
     }
-    assert papers["song-et-al-cvpr2019"]["results"][0]["values"] == {"val": 70.2}
+    assert papers["song-et-al-cvpr2019"]["results"][0]["values"] == {"val": 70.2, "test": None}  # empty cell
     assert (papers["puzzlenet-arxiv2018"]["venue"], papers["puzzlenet-arxiv2018"]["year"]) == (
         "arXiv",
         2018,

@@ -14,10 +14,9 @@ import yaml
 
 from generator.database.assemble import build_database
 from generator.project import Project
-from tests.completeness import missing_entries
+from tests.completeness import SOURCE_LIST, missing_entries
 from tests.conftest import REPO_ROOT
 
-SOURCE_LIST = REPO_ROOT.parent / "shared" / "seeds" / "000_9c47f6f9112c3cc5.txt"
 VENUE_HEADINGS = {"ICCV2019", "CVPR2019"}
 """Headings of the source that give their entries a venue instead of naming a topic."""
 KINDS = {"Implementation": "implementations", "Resources": "resources"}

@@ -19,11 +19,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Look every paper (or those named by --only) up and fill the fields it leaves empty: "
             "authors, arXiv id, DOI, year, venue, abstract, citations, code links, and the stars "
             "and last commit of GitHub repositories. A value a curator wrote is never changed. "
-            "Prints a diff of each changed file. Opt-in: nothing else in curate needs the network."
+            "With --refresh, also update the counts that age (citations; stars, last commit and "
+            "archived state of GitHub repositories) of papers whose 'refreshed:' date is older "
+            "than refresh_after_days of 'services:' in papers/list.yaml, and set that date. "
+            "Records keep their comments and formatting. Prints a diff of each changed file. "
+            "Opt-in: nothing else in curate needs the network."
         ),
     )
     parser.add_argument(
         "--only", nargs="+", action="extend", metavar="ID", help="enrich only these paper ids"
+    )
+    parser.add_argument(
+        "--refresh", action="store_true",
+        help="also update citations, stars, last commits and archived states older than "
+        "refresh_after_days (services: in papers/list.yaml)",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
     parser.set_defaults(run=run)
@@ -37,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
             args.only,
             lambda database: open_services(project, database.config),
             dry_run=args.dry_run,
+            refresh=args.refresh,
         )
     except (RecordRefused, ServicesMisconfigured) as error:
         print(f"curate enrich: {error}", file=sys.stderr)
@@ -45,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(enrichment.diff())
     for message in (*report.notes, *report.failures):
         print(f"curate enrich: {message}", file=sys.stderr)
-    verb = "would fill" if args.dry_run else "filled"
+    verb = ("would fill" if args.dry_run else "filled") + (" or refresh" if args.refresh else "")
+    if args.refresh and not args.dry_run:
+        verb = "filled or refreshed"
     fields = sum(len(enrichment.filled) for enrichment in report.changed)
     print(
         f"curate enrich: {verb} {fields} field(s) in {len(report.changed)} paper(s); "

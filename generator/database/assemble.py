@@ -6,12 +6,13 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from generator.database.load import SourceTree, load_sources
 from generator.database.validate import validate_record
 from generator.database.yamlsource import SourceRecord
 from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
+from generator.models.fields import Record
 from generator.models.listconfig import Section, Topic, Venue
 from generator.models.paper import ResultRow
 from generator.problems import Problem, ProblemsFound
@@ -43,6 +44,9 @@ class Database:
     invalid: set[tuple[str, str]] = field(default_factory=set)
     """(kind name, id) of record files that failed to read or validate: a reference to one
     of them is not reported again as unknown."""
+    unvalidated_papers: list[SourceRecord] = field(default_factory=list)
+    """Paper files that failed validation: still checked for being a paper listed twice, so a
+    contributor learns both problems in one run."""
 
     def records_of(self, kind_name: str) -> dict[str, object]:
         """Records of the kind named `kind_name` ('paper', 'leaderboard', ...)."""
@@ -98,12 +102,13 @@ def build_database(project: Project) -> Database:
 def check_project(project: Project) -> tuple[Database | None, list[Problem]]:
     """Load, validate and cross-check the project's database; return it and every problem."""
     with paused_garbage_collection():
-        database, problems = assemble_database(load_sources(project))
+        database, problems = assemble_database(load_sources(project), project.root)
     return database, sorted(problems)
 
 
-def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]:
-    """Validate every source record, then run the cross-record checks."""
+def assemble_database(tree: SourceTree, root: Path | None = None) -> tuple[Database | None, list[Problem]]:
+    """Validate every source record, then run the cross-record checks (`root`: the project
+    folder, whose git history tells which of two duplicate records is the newer)."""
     from generator.database.crosscheck import check_database
 
     problems = list(tree.problems)
@@ -117,6 +122,8 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
             if isinstance(result, list):
                 problems.extend(result)
                 database.invalid.add((kind.name, PurePosixPath(source.path).stem))
+                if kind.name == "paper":
+                    database.unvalidated_papers.append(source)
                 if isinstance(source.data.get("id"), str):
                     database.invalid.add((kind.name, source.data["id"]))
                 continue
@@ -128,12 +135,25 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
                     f"duplicate id '{record_id}': also used by {other.path}:{other.line_of(('id',))}",
                 ))
                 continue
-            records[record_id] = result
+            records[record_id] = _with_venue_id(result, config)
             database.sources[(kind.name, record_id)] = source
     if config is None:  # Cross-checks need the taxonomy; schema problems are reported already.
         return None, problems
-    problems.extend(check_database(database))
+    problems.extend(check_database(database, root))
     return database, problems
+
+
+def _with_venue_id(record: Record, config: ListConfig | None) -> Record:
+    """A record whose `venue:` is a declared alias of a venue ('NeurIPS' for 'NIPS', in any
+    case) names that venue by its id, so pages group and link it as one venue. Ids themselves
+    are exact: 'cvpr' is refused with a 'did you mean CVPR?'."""
+    written = getattr(record, "venue", None)
+    if config is None or not isinstance(written, str):
+        return record
+    for venue in config.venues:
+        if written.casefold() in {alias.casefold() for alias in venue.aliases}:
+            return record.model_copy(update={"venue": venue.id})
+    return record
 
 
 def _files_with_problems(problems: list[Problem]) -> set[tuple[str, str]]:

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
-from pathlib import PurePosixPath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from generator.database.assemble import Database
+from generator.database.history import committed_files
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
+from generator.models.fields import ArxivId, Doi
 from generator.problems import Problem, closest
 
 
-def check_database(database: Database) -> list[Problem]:
+def check_database(database: Database, root: Path | None = None) -> list[Problem]:
     """Run every cross-record check and return the problems found."""
     problems: list[Problem] = []
     problems += _check_ids_match_file_names(database)
     problems += _check_vocabulary(database)
     problems += _check_paper_references(database)
     problems += _check_other_references(database)
-    problems += _check_duplicate_papers(database)
+    problems += _check_duplicate_papers(database, root)
     return problems
 
 
@@ -129,7 +135,20 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
                     f"leaderboard '{leaderboard.id}' has no split '{split}'; "
                     f"its splits are: {', '.join(leaderboard.splits)}",
                 ))
+        missing = [split for split in leaderboard.splits if split not in row.values]
+        if missing and row.values:
+            several = len(missing) > 1
+            problems.append(_at(
+                source, ("results", index, "values"),
+                f"no value for split{'s' if several else ''} {_listed(missing)} of leaderboard "
+                f"'{leaderboard.id}'; write {', '.join(f'{split}: null' for split in missing)} "
+                f"when the paper does not report {'them' if several else 'it'}",
+            ))
     return problems
+
+
+def _listed(names: list[str]) -> str:
+    return " and ".join(f"'{name}'" for name in names)
 
 
 def _check_other_references(database: Database) -> list[Problem]:
@@ -183,20 +202,84 @@ def paper_identities(paper: Paper) -> list[tuple[str, FieldPath, str]]:
     return keys
 
 
-def _check_duplicate_papers(database: Database) -> list[Problem]:
-    first_seen: dict[tuple[str, str], Paper] = {}
+@dataclass(frozen=True)
+class _Candidate:
+    """A paper file that may duplicate another: where it is, what identifies it, when added."""
+
+    source: SourceRecord
+    identities: list[tuple[str, FieldPath, str]]
+    added: dt.date
+
+
+def _candidates(database: Database) -> list[_Candidate]:
+    """Every paper file, valid or not: a record that fails validation can still be a paper the
+    list holds, and its author should hear that in the same run."""
+    candidates = [
+        _Candidate(database.source_of("paper", paper.id), paper_identities(paper), paper.added)
+        for paper in database.papers.values()
+    ]
+    for source in database.unvalidated_papers:
+        candidates.append(_Candidate(source, _raw_identities(source.data), _raw_added(source.data)))
+    return candidates
+
+
+_ARXIV_ID: TypeAdapter[str] = TypeAdapter(ArxivId)
+_DOI: TypeAdapter[str] = TypeAdapter(Doi)
+
+
+def _raw_identities(data: dict[str, Any]) -> list[tuple[str, FieldPath, str]]:
+    """The identities of a record that failed validation, from those fields that are valid."""
+    keys: list[tuple[str, FieldPath, str]] = []
+    if isinstance(data.get("title"), str):
+        keys.append(("title", ("title",), normalized_title(data["title"])))
+    raw_links = data.get("links")
+    links: dict[str, Any] = raw_links if isinstance(raw_links, dict) else {}
+    for kind, name, adapter in (("arXiv id", "arxiv", _ARXIV_ID), ("DOI", "doi", _DOI)):
+        try:
+            value = adapter.validate_python(links.get(name))
+        except ValidationError:
+            continue
+        keys.append((kind, ("links", name), value.lower() if name == "doi" else value))
+    return keys
+
+
+def _raw_added(data: dict[str, Any]) -> dt.date:
+    """`added` of a record that failed validation; a record without one counts as the newest."""
+    added = data.get("added")
+    return added if isinstance(added, dt.date) and not isinstance(added, dt.datetime) else dt.date.max
+
+
+def _check_duplicate_papers(database: Database, root: Path | None) -> list[Problem]:
+    """Each paper that shares a title, arXiv id or DOI with an older one is reported, at its
+    own file: the newer record is the one to merge and delete."""
+    groups: dict[tuple[str, str], list[tuple[_Candidate, FieldPath]]] = {}
+    for candidate in _candidates(database):
+        for key_kind, path, value in candidate.identities:
+            if value:
+                groups.setdefault((key_kind, value), []).append((candidate, path))
+    duplicates = [(key, group) for key, group in groups.items() if len(group) > 1]
+    if not duplicates:
+        return []
+    age = _age_of(committed_files(root) if root is not None else None)
     problems = []
-    for paper in database.papers.values():
-        for key_kind, path, value in paper_identities(paper):
-            if not value:
-                continue
-            other = first_seen.setdefault((key_kind, value), paper)
-            if other is paper:
-                continue
-            other_source = database.source_of("paper", other.id)
+    for (key_kind, _), group in duplicates:
+        group.sort(key=lambda member: age(member[0]))
+        original = group[0][0].source
+        for candidate, path in group[1:]:
             problems.append(_at(
-                database.source_of("paper", paper.id), path,
-                f"same {key_kind} as {other_source.path}:{other_source.line_of(path)}; "
+                candidate.source, path,
+                f"same {key_kind} as {original.path}:{original.line_of(path)}; "
                 "a paper is one record: add this record's topics to that one and delete this file",
             ))
     return problems
+
+
+def _age_of(committed: frozenset[str] | None) -> Callable[[_Candidate], tuple[Any, ...]]:
+    """Sort key putting older records first: committed to HEAD, then added earlier, then the
+    file name. Without git every record counts as committed."""
+
+    def age(candidate: _Candidate) -> tuple[Any, ...]:
+        path = candidate.source.path  # relative to the project root, as git's paths are
+        return (committed is not None and path not in committed, candidate.added, path)
+
+    return age

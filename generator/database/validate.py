@@ -46,6 +46,9 @@ def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) ->
         return f"required field '{location[-1]}' is missing"
     if error_type == "string_too_short" and isinstance(received, str) and not received.strip():
         return "must not be empty"
+    if error_type == "too_short" and isinstance(received, (dict, list)) and not received:
+        example = _example_of(model, location)
+        return f"must not be empty{f', e.g. {example}' if example else ''}, got {_show(received)}"
     if error_type == "string_too_long":
         limit = detail["ctx"]["max_length"]
         return f"text may be at most {limit} characters, got {len(received)}"
@@ -97,9 +100,9 @@ _EXPECTED = {
 
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return "a mapping" if value else "an empty mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     if value is None:
         return "nothing (empty value)"
     if isinstance(value, bool):  # as YAML spells it
@@ -130,6 +133,24 @@ def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
             return []
         current = _model_inside(field.annotation)
     return list(current.model_fields) if _is_model(current) else []
+
+
+_EXAMPLE = re.compile(r"e\.g\. (\{[^}]*\}|\[[^\]]*\]|'[^']*')")
+
+
+def _example_of(model: type[BaseModel], location: tuple[Any, ...]) -> str | None:
+    """The example ('e.g. {val: 61.4}') in the docstring of the field at `location`."""
+    current: Any = model
+    description = None
+    for part in location:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return None
+        description, current = field.description, _model_inside(field.annotation)
+    found = _EXAMPLE.search(description or "")
+    return found[1] if found else None
 
 
 def _is_model(value: Any) -> bool:

@@ -106,7 +106,7 @@ def _compose(text: str) -> tuple[yaml.MappingNode, _RecordLoader]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         loader.dispose()
-        raise _syntax_problem(error) from None
+        raise _syntax_problem(error, text) from None
     except yaml.YAMLError as error:
         loader.dispose()
         raise YamlProblem(1, f"invalid YAML: {error}") from None
@@ -141,7 +141,7 @@ _SYNTAX_HINTS = {
 }
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """The line to fix and a message that says how, for a YAML syntax error."""
     problem = error.problem or error.context or "unreadable"
     mark = error.problem_mark or error.context_mark
@@ -149,8 +149,27 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
         mark = error.context_mark
         problem = f"{problem} {error.context}"
     hint = next((text for start, text in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
+    if mark and problem.startswith("mapping values are not allowed"):
+        hint = _over_indented_key(text.splitlines(), mark.line) or hint
     return YamlProblem(
         mark.line + 1 if mark else 1, f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
+    )
+
+
+_KEY_LINE = re.compile(r"^( *)([^\s#:][^:]*):(?:\s|$)")
+
+
+def _over_indented_key(lines: list[str], index: int) -> str | None:
+    """A hint for `  topics: [a]` written under `added: 2019-10-01`: a key indented deeper than
+    the key above it, which YAML reads as part of that key's value."""
+    here = _KEY_LINE.match(lines[index]) if index < len(lines) else None
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    there = _KEY_LINE.match(above)
+    if not (here and there and len(here[1]) > len(there[1]) and above[there.end():].strip()):
+        return None
+    return (
+        f"'{here[2]}:' is indented deeper than '{there[2]}:' on the line above; "
+        f"start it in the same column as '{there[2]}:'"
     )
 
 

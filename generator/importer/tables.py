@@ -94,13 +94,13 @@ def _is_group_row(row: Line, numeric: list[int]) -> bool:
 def _row_paper(
     row: Line, header: Line, numeric: list[int], board: LeaderboardDraft, context: Context
 ) -> PaperDraft | None:
-    values, highlight = {}, False
+    values: dict[str, float | None] = {}
+    highlight = False
     for split, index in zip(board.splits, numeric, strict=True):
         found = _NUMBER.match(row.cells[index])
-        if found:
-            values[split] = float(found.group(2))
-            highlight = highlight or bool(found.group(1))
-    if not values:
+        values[split] = float(found.group(2)) if found else None  # None: a cell left empty
+        highlight = highlight or bool(found and found.group(1))
+    if all(value is None for value in values.values()):
         return None
     method_cell = row.cells[0]
     links = find_links(method_cell)

@@ -61,6 +61,8 @@ class ServicesConfig(Record):
     """Longest wait honoured from a Retry-After header; longer waits give up at once."""
     min_interval_seconds: RequestIntervals = RequestIntervals()
     """Least time between two requests to the same service."""
+    refresh_after_days: int = Field(default=28, ge=0)
+    """`curate enrich --refresh` updates the counts of a paper refreshed longer ago than this."""
 
 
 def with_environment(config: ServicesConfig, environ: Mapping[str, str]) -> ServicesConfig:

@@ -1,20 +1,26 @@
-"""`curate enrich`: fill the empty fields of paper records from the services, never overwriting."""
+"""`curate enrich`: fill the empty fields of paper records from the services, never overwriting
+a curator's value; with `--refresh`, also update counts that age (citations, stars, last commit,
+archived). Records are patched in place: their comments and formatting stay as written."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
+from ruamel.yaml.error import YAMLError as RuamelError
 
 from generator.atomic import write_text_atomically
 from generator.database.assemble import Database, build_database
 from generator.database.crosscheck import normalized_title
+from generator.database.roundtrip import patch_record_text
 from generator.database.validate import error_messages
 from generator.database.write import record_yaml
+from generator.database.yamlsource import YamlProblem, parse_record
 from generator.lookup.found import Found, MalformedAnswer, NotFound
 from generator.lookup.github import fetch_repository, github_repository
 from generator.lookup.http import LookupFailed, ServiceUnreachable
@@ -61,22 +67,44 @@ class EnrichReport:
     failures: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EnrichMode:
+    """What one run may change: empty fields always; with `refresh_before`, also the counts
+    (citations, stars, last commit, archived) of papers refreshed before that date."""
+
+    dry_run: bool = False
+    refresh_before: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def due(self, paper: Paper) -> bool:
+        """True when `paper`'s counts are to be refreshed in this run."""
+        if self.refresh_before is None:
+            return False
+        return paper.refreshed is None or paper.refreshed <= self.refresh_before
+
+
 def enrich_papers(
     project: Project,
     only: list[str] | None,
     services: Callable[[Database], Services],
     *,
     dry_run: bool = False,
+    refresh: bool = False,
+    today: dt.date | None = None,
 ) -> EnrichReport:
-    """Fill empty fields of the papers `only` names (all when None); write unless `dry_run`."""
+    """Fill empty fields of the papers `only` names (all when None) and, with `refresh`, update
+    the counts older than `refresh_after_days` of `services:`; write unless `dry_run`."""
     database = build_database(project)
     report = EnrichReport()
     selected = _selected(database, only)
     opened = services(database)
+    day = today or dt.date.today()
+    age = dt.timedelta(days=opened.config.refresh_after_days)
+    mode = EnrichMode(dry_run, day - age if refresh else None, day)
     try:
         for done, paper_id in enumerate(selected):
             try:
-                _enrich_one(project, database, paper_id, opened, report, dry_run)
+                _enrich_one(project, database, paper_id, opened, report, mode)
             except ServiceUnreachable as error:
                 source = database.source_of("paper", paper_id)
                 report.failures.append(
@@ -105,16 +133,19 @@ def _enrich_one(
     paper_id: str,
     services: Services,
     report: EnrichReport,
-    dry_run: bool,
+    mode: EnrichMode,
 ) -> None:
     paper = database.papers[paper_id]
     source = database.source_of("paper", paper_id)
     notes: list[str] = []
+    due = mode.due(paper)
     try:
         found = _look_up_paper(paper, services, notes)
         data = copy.deepcopy(source.data)
         filled = fill_empty_fields(paper, found, data, database, notes) if found else []
-        filled += _fill_repositories(data, services, notes)
+        if due:
+            filled += _refresh_citations(paper, found, data, filled)
+        filled += _fill_repositories(data, services, notes, refresh=due)
     except ServiceUnreachable:
         raise
     except (LookupFailed, MalformedAnswer) as error:
@@ -122,21 +153,49 @@ def _enrich_one(
         return
     finally:
         report.notes.extend(f"{source.path}: {note}" for note in notes)
+    if due:
+        data["refreshed"] = mode.today
+        filled.append("refreshed")
     if not filled:
         report.unchanged.append(paper_id)
         return
+    path = project.root / source.path
+    old_text = path.read_text(encoding="utf-8")
     try:
-        new_text = record_yaml(PAPER, Paper.model_validate(data))
+        new_text = _patched_text(old_text, data)
     except ValidationError as error:
         problems = "; ".join(error_messages(Paper, error))
         report.failures.append(
             f"{source.path}: what the services say would not be valid ({problems}); skipped"
         )
         return
-    path = project.root / source.path
-    report.changed.append(Enrichment(source.path, filled, path.read_text(encoding="utf-8"), new_text))
-    if not dry_run:
+    report.changed.append(Enrichment(source.path, filled, old_text, new_text))
+    if not mode.dry_run:
         write_text_atomically(path, new_text)
+
+
+def _patched_text(old_text: str, data: dict[str, Any]) -> str:
+    """The record file with `data`'s new values, its other lines and comments as written. The
+    patch is checked by reading it back; should it not hold `data`, the record is written in
+    the canonical shape instead (correct, though without its hand formatting)."""
+    record = Paper.model_validate(data)
+    try:
+        new_text = patch_record_text(old_text, data, Paper)
+        if Paper.model_validate(parse_record(new_text.encode("utf-8"), "patched").data) == record:
+            return new_text
+    except (ValueError, YamlProblem, ValidationError, RuamelError):
+        pass
+    return record_yaml(PAPER, record)
+
+
+def _refresh_citations(
+    paper: Paper, found: Found | None, data: dict[str, Any], filled: list[str]
+) -> list[str]:
+    """The citation count a service gives now, in place of an older count."""
+    if found is None or found.citations in (None, paper.citations) or "citations" in filled:
+        return []
+    data["citations"] = found.citations
+    return ["citations"]
 
 
 def _look_up_paper(paper: Paper, services: Services, notes: list[str]) -> Found | None:
@@ -195,22 +254,30 @@ def _venue(found: Found, database: Database, notes: list[str]) -> str | None:
     return match.venue_id
 
 
-def _fill_repositories(data: dict[str, Any], services: Services, notes: list[str]) -> list[str]:
-    """Stars and last commit of the GitHub repositories in `links.code` that lack them."""
+_REPOSITORY_FACTS = ("stars", "last_commit", "archived")
+
+
+def _fill_repositories(
+    data: dict[str, Any], services: Services, notes: list[str], *, refresh: bool = False
+) -> list[str]:
+    """Stars, last commit and archived state of the GitHub repositories in `links.code`: those
+    missing, or with `refresh` all of them (they are counts of a moment, not a curator's word)."""
     filled = []
     for index, code in enumerate(data.get("links", {}).get("code", [])):
         repository = github_repository(str(code.get("url", "")))
-        missing = [key for key in ("stars", "last_commit") if code.get(key) is None]
-        if repository is None or not missing:
+        wanted = [key for key in _REPOSITORY_FACTS if refresh or code.get(key) is None]
+        if repository is None or not wanted:
             continue
         try:
             facts = fetch_repository(services.client, services.config.github_api_url, *repository)
         except NotFound as error:
             notes.append(f"{error}; links.code[{index}] may point nowhere")
             continue
-        for key in missing:
+        for key in wanted:
             value = getattr(facts, key)
-            if value is not None:
+            if key == "archived" and not value and code.get(key) is None:
+                continue  # written only once a repository is archived (or was)
+            if value is not None and code.get(key) != value:
                 code[key] = value
                 filled.append(f"links.code[{index}].{key}")
     return filled

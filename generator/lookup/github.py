@@ -1,4 +1,4 @@
-"""GitHub REST API client: stars and last commit of a code repository."""
+"""GitHub REST API client: stars, last commit and archived state of a code repository."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class RepositoryFacts:
 
     stars: int
     last_commit: dt.date | None
+    archived: bool = False
 
 
 def github_repository(url: str) -> tuple[str, str] | None:
@@ -37,7 +38,8 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
     try:
         stars = int(repository["stargazers_count"])
         date = commits[0]["commit"]["committer"]["date"] if commits else None
-        return RepositoryFacts(stars, dt.date.fromisoformat(date[:10]) if date else None)
+        archived = repository.get("archived") is True
+        return RepositoryFacts(stars, dt.date.fromisoformat(date[:10]) if date else None, archived)
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise MalformedAnswer(
             f"GitHub sent an answer for {owner}/{name} that cannot be read ({error!r})"

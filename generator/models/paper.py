@@ -37,6 +37,8 @@ class CodeLink(Record):
     """Repository stars when last enriched."""
     last_commit: PastDate | None = None
     """Date of the last commit when last enriched."""
+    archived: bool | None = None
+    """True when GitHub marks the repository archived (read-only), when last enriched."""
 
 
 class PaperLinks(Record):
@@ -61,8 +63,9 @@ class ResultRow(Record):
 
     leaderboard: RecordId
     """Id of the leaderboard (a file under `papers/leaderboards/`)."""
-    values: dict[PlainText, Score] = Field(min_length=1)
-    """Score per split, e.g. {val: 61.4, test: 63.2}; splits must be the leaderboard's."""
+    values: dict[PlainText, Score | None] = Field(min_length=1)
+    """Score per split, e.g. {val: 61.4, test: 63.2}: every split of the leaderboard, with
+    `null` for one the paper does not report ({val: 61.4, test: null})."""
     method: PlainText | None = None
     """Name shown in the table when not the paper's short name."""
     url: HttpUrl | None = None
@@ -118,6 +121,9 @@ class Paper(Record):
     """Abstract, when looked up."""
     citations: Count | None = None
     """Citation count when last enriched."""
+    refreshed: PastDate | None = None
+    """Date `curate enrich --refresh` last updated the citations and the code repositories'
+    stars, last commit and archived state."""
     added: PastDate
     """Date the paper was added to the list."""
     results: list[ResultRow] = []

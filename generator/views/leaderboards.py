@@ -173,6 +173,8 @@ def _best_values(board: Leaderboard, entries: list[LeaderboardRow]) -> dict[str,
     best: dict[str, float] = {}
     for entry in entries:
         for split, value in entry.row.values.items():
+            if value is None:  # not reported
+                continue
             if split not in best or better(board.higher_is_better, value, best[split]):
                 best[split] = value
     return best
@@ -183,6 +185,8 @@ def _decimals(entries: list[LeaderboardRow]) -> int:
     most = 0
     for entry in entries:
         for value in entry.row.values.values():
+            if value is None:  # not reported
+                continue
             text = repr(float(value))
             if "e" not in text:
                 most = max(most, len(text.split(".")[1].rstrip("0")))

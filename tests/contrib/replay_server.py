@@ -1,5 +1,6 @@
 """Serve the recorded service answers of `data/replay/` on 127.0.0.1, for tests and by hand.
 
+    pip install -e '.[test]'      # it runs on pytest-httpserver, a test dependency
     python tests/contrib/replay_server.py [PORT]
 
 prints the `export CURATE_..._URL=...` lines that point `curate add` / `curate enrich` at it.
@@ -11,7 +12,11 @@ import sys
 from pathlib import Path
 
 import yaml
-from pytest_httpserver import HTTPServer
+
+try:
+    from pytest_httpserver import HTTPServer
+except ModuleNotFoundError:  # run by hand without the test extra: main() says what to install
+    HTTPServer = None  # type: ignore[assignment,misc]
 
 REPLAY_DIR = Path(__file__).parent / "data" / "replay"
 CONTENT_TYPES = {".xml": "application/atom+xml; charset=utf-8", ".json": "application/json"}
@@ -34,6 +39,8 @@ def register_replay(server: HTTPServer) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if HTTPServer is None:
+        sys.exit("replay_server.py needs pytest-httpserver, from the test extra: pip install -e '.[test]'")
     server = HTTPServer(host="127.0.0.1", port=int(argv[0]) if argv else 0)
     register_replay(server)
     server.start()

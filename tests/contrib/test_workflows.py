@@ -23,6 +23,7 @@ WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ACTIONS = sorted((GITHUB / "actions").glob("*/action.yml"))
 HOOK_FILES = [REPO / ".pre-commit-hooks.yaml", REPO / ".pre-commit-config.yaml"]
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
+CACHE_V5 = "caa296126883cff596d87d8935842f9db880ef25"
 COMMAND_STARTS = {"&&", "||", ";", "|", "(", "&", "!", "then", "do", "else", "{"}
 SUBSTITUTION = re.compile(r"\$\(([^()]*)\)")
 SHELL_BLOCK = re.compile(r"```(?:sh|bash|console)\n(.*?)```", re.DOTALL)
@@ -135,7 +136,12 @@ def test_every_curate_command_it_runs_exists_in_the_cli(path: Path):
 
 
 def test_there_are_workflows_for_pull_requests_the_weekly_link_check_and_deploying():
-    assert [path.name for path in WORKFLOWS] == ["deploy.yml", "link-check.yml", "pull-request.yml"]
+    assert [path.name for path in WORKFLOWS] == [
+        "deploy.yml",
+        "link-check.yml",
+        "pull-request.yml",
+        "refresh.yml",
+    ]
 
 
 def test_pull_requests_are_validated_with_annotations_readme_site_and_changed_links():
@@ -161,10 +167,11 @@ def test_the_weekly_link_check_keeps_its_state_and_reports_in_one_issue():
     assert triggers(workflow)["schedule"] == [{"cron": "17 4 * * 1"}]
     assert commands == ["check-links --format markdown --cache .cache/links.json"]
     assert [step["uses"] for step in steps if "uses" in step and "cache" in step["uses"]] == [
-        "actions/cache/restore@v5",
-        "actions/cache/save@v5",
+        f"actions/cache/restore@{CACHE_V5}",
+        f"actions/cache/save@{CACHE_V5}",
     ]
-    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["links"]["permissions"] == {"contents": "read", "issues": "write"}
     assert (
         "gh issue edit" in scripts[-1]
         and "gh issue create" in scripts[-1]
@@ -179,10 +186,13 @@ def test_main_is_built_and_deployed_to_github_pages():
     assert triggers(workflow)["push"] == {"branches": ["main"]}
     assert "mkdocs build --strict --site-dir public" in run_scripts(workflow)
     assert [step["uses"] for step in jobs["build"]["steps"] if "pages" in step.get("uses", "")] == [
-        "actions/configure-pages@v6",
-        "actions/upload-pages-artifact@v4",
+        "actions/configure-pages@45bfe0192ca1faeb007ade9deae92b16b8254a0d",
+        "actions/upload-pages-artifact@7b1f4a764d45c48632c6b24a0339c27f5614fb0b",
     ]
-    assert jobs["deploy"]["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v5"}]
+    assert jobs["deploy"]["steps"] == [
+        {"id": "deployment", "uses": "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128"}
+    ]
+    assert "curate export" not in " ".join(run_scripts(workflow))  # the site build writes papers.json
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
@@ -210,6 +220,7 @@ def test_actionlint_finds_nothing_to_fix():
         ("vendor.github-actions", [str(path.relative_to(REPO)) for path in ACTIONS]),
         ("vendor.github-issue-forms", [".github/ISSUE_TEMPLATE/suggest-a-paper.yml"]),
         ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
+        ("vendor.dependabot", [".github/dependabot.yml"]),
     ],
 )
 def test_github_files_match_githubs_schemas(schema: str, files: list[str]):
@@ -257,3 +268,88 @@ def test_contributing_explains_every_contributor_file():
         "## Run the checks locally",
     ):
         assert heading in text
+
+
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def uses_lines() -> list[tuple[str, str, str]]:
+    """(file, action reference, rest of the line) of every `uses:` in .github/."""
+    return [
+        (str(path.relative_to(REPO)), found[1], found[2])
+        for path in [*WORKFLOWS, *ACTIONS]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if (found := USES_LINE.match(line))
+    ]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
+    unpinned = [
+        f"{path}: {action}{rest}"
+        for path, action, rest in uses_lines()
+        if not action.startswith("$/")
+        and not (PINNED.match(action) and re.fullmatch(r" # v\d+(\.\d+)*", rest))
+    ]
+
+    assert unpinned == []
+    assert {action for _, action, _ in uses_lines() if action.startswith("$/")} == {
+        "$/.github/actions/setup-curate"
+    }
+
+
+def test_checkouts_keep_no_credentials_and_write_permissions_sit_on_the_jobs_that_need_them():
+    workflows = {path.name: load(path) for path in WORKFLOWS}
+    checkouts = [
+        (name, step.get("with", {}).get("persist-credentials"))
+        for name, workflow in workflows.items()
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
+    writes = {
+        (name, job_id): sorted(k for k, v in (job.get("permissions") or {}).items() if v == "write")
+        for name, workflow in workflows.items()
+        for job_id, job in workflow["jobs"].items()
+        if "write" in (job.get("permissions") or {}).values()
+    }
+
+    assert {value for _, value in checkouts} == {False}
+    assert len(checkouts) == 5
+    assert [name for name, w in workflows.items() if "write" in (w.get("permissions") or {}).values()] == []
+    assert writes == {
+        ("deploy.yml", "deploy"): ["id-token", "pages"],
+        ("link-check.yml", "links"): ["issues"],
+        ("refresh.yml", "refresh"): ["contents", "pull-requests"],
+    }
+
+
+def test_zizmor_finds_nothing_to_fix_even_as_a_pedantic_auditor():
+    result = run(tool("zizmor"), "--offline", "--persona", "pedantic", "--format", "plain", ".github/")
+
+    assert (result.returncode, result.stdout.strip()) == (0, "No findings to report. Good job!")
+
+
+def test_dependabot_updates_the_action_pins_and_the_python_pins_weekly():
+    config = load(GITHUB / "dependabot.yml")
+
+    assert [(u["package-ecosystem"], u["schedule"]["interval"]) for u in config["updates"]] == [
+        ("github-actions", "weekly"),
+        ("pip", "weekly"),
+    ]
+    assert config["updates"][0]["directories"] == ["/", "/.github/actions/setup-curate"]
+
+
+def test_the_weekly_refresh_opens_or_updates_one_pull_request_and_never_pushes_main():
+    workflow = load(GITHUB / "workflows" / "refresh.yml")
+    scripts = run_scripts(workflow)
+    commands = [shlex.join(argv) for s in scripts for argv in curate_invocations(s)]
+    publish = scripts[-1]
+
+    assert triggers(workflow)["schedule"] == [{"cron": "41 5 * * 1"}]
+    assert commands == ["enrich --refresh", "readme", "validate"]
+    assert workflow["permissions"] == {}
+    assert 'git push --force origin "HEAD:refs/heads/$branch"' in publish
+    assert "branch=curate/refresh" in publish
+    assert re.search(r"git push[^\n]*\bmain\b", publish) is None
+    assert "gh pr edit" in publish and "gh pr create" in publish
