@@ -1,0 +1,144 @@
+"""Read a service's answer within bounds: a byte cap before and after decompression, and a
+deadline for the whole request, so a hostile or broken service cannot exhaust memory or time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import signal
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import FrameType
+
+import requests
+from requests.structures import CaseInsensitiveDict
+
+MAX_ANSWER_BYTES = 8_000_000
+"""Largest answer read, compressed or not: a paper's metadata is a few kilobytes, an arXiv
+feed of one entry a few more."""
+_CHUNK_BYTES = 64 * 1024
+
+
+class UnreadableAnswer(Exception):
+    """The answer is too large, or compressed in a way curate does not unpack."""
+
+
+class DeadlinePassed(BaseException):
+    """The request took longer than its deadline (raised by the alarm, anywhere inside it).
+
+    A BaseException, so that no `except Exception` on the way (in urllib3, in requests)
+    mistakes it for a network error and retries.
+    """
+
+
+@dataclass(frozen=True)
+class Received:
+    """Status line, headers and body text of one answer, read whole."""
+
+    status: int
+    reason: str
+    headers: CaseInsensitiveDict[str]
+    text: str
+
+
+@contextlib.contextmanager
+def within_seconds(seconds: float) -> Iterator[None]:
+    """Raise `DeadlinePassed` in the block once `seconds` have passed, even while it waits
+    in a socket read (a server that sends one byte every few seconds never times out a read).
+
+    Uses SIGALRM, so only in the main thread of a POSIX system; elsewhere the reading loop's
+    own deadline checks and the per-read timeout remain.
+    """
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise DeadlinePassed
+
+    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler if previous_handler is not None else signal.SIG_DFL)
+        if previous_delay:  # someone else's alarm was running: give it back what is left
+            left = max(previous_delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+def read_answer(response: requests.Response, service: str, url: str, deadline: float) -> Received:
+    """The whole answer of `response` (opened with `stream=True`), unpacked and decoded.
+
+    Raises `UnreadableAnswer` past `MAX_ANSWER_BYTES` (on the wire or unpacked) and
+    `DeadlinePassed` past `deadline` (a `time.monotonic()` value).
+    """
+    too_large = UnreadableAnswer(
+        f"{service} sent more than {MAX_ANSWER_BYTES // 1_000_000} MB for {url}; "
+        "that cannot be one paper's metadata, so it was not read"
+    )
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+        raise too_large
+    unpack = _unpacker(response.headers.get("Content-Encoding", ""), service, url)
+    body, received = bytearray(), 0
+    for chunk in response.raw.stream(_CHUNK_BYTES, decode_content=False):
+        received += len(chunk)
+        if received > MAX_ANSWER_BYTES:
+            raise too_large
+        body += unpack(chunk, MAX_ANSWER_BYTES + 1 - len(body))
+        if len(body) > MAX_ANSWER_BYTES:
+            raise too_large
+        if time.monotonic() > deadline:
+            raise DeadlinePassed
+    return Received(
+        response.status_code, response.reason or "", response.headers, _decode(bytes(body), response)
+    )
+
+
+def _unpacker(encoding: str, service: str, url: str):  # type: ignore[no-untyped-def]
+    """A function (chunk, room) -> unpacked bytes, at most `room` + what one call overflows."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return lambda chunk, room: chunk
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise UnreadableAnswer(
+            f"{service} sent its answer for {url} compressed as {encoding[:40]!r}, "
+            "which curate does not unpack"
+        )
+    window = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
+    state = {"unpacker": zlib.decompressobj(window), "raw_deflate": encoding == "deflate"}
+
+    def unpack(chunk: bytes, room: int) -> bytes:
+        unpacker = state["unpacker"]
+        try:
+            data = unpacker.decompress(chunk, max(room, 1))
+        except zlib.error:
+            if not state["raw_deflate"]:
+                raise UnreadableAnswer(f"{service} sent a damaged compressed answer for {url}") from None
+            # Some servers send raw deflate without the zlib header: read it so, once.
+            state["unpacker"], state["raw_deflate"] = zlib.decompressobj(-zlib.MAX_WBITS), False
+            return unpack(chunk, room)
+        if unpacker.unconsumed_tail:  # more than `room` would come out: the cap is passed
+            return data + b"\0"
+        return data
+
+    return unpack
+
+
+def _decode(body: bytes, response: requests.Response) -> str:
+    """Text of `body` in the charset the answer names (UTF-8 when it names none or a bad one)."""
+    charset = requests.utils.get_encoding_from_headers(response.headers)
+    if charset == "ISO-8859-1" and "charset" not in response.headers.get("Content-Type", "").lower():
+        charset = None  # requests' default for text/*, not what the service said
+    try:
+        codecs.lookup(charset or "utf-8")
+    except LookupError:
+        charset = None
+    return body.decode(charset or "utf-8", errors="replace")
