@@ -10,7 +10,7 @@ import signal
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 
@@ -102,8 +102,39 @@ def read_answer(response: requests.Response, service: str, url: str, deadline: f
     )
 
 
-def _unpacker(encoding: str, service: str, url: str):  # type: ignore[no-untyped-def]
-    """A function (chunk, room) -> unpacked bytes, at most `room` + what one call overflows."""
+class _Unpacker:
+    """Unpack a gzip or deflate body chunk by chunk, never more than the room left."""
+
+    def __init__(self, encoding: str, service: str, url: str) -> None:
+        self.window = zlib.MAX_WBITS if encoding == "deflate" else 16 + zlib.MAX_WBITS
+        self.stream = zlib.decompressobj(self.window)
+        self.may_be_raw = encoding == "deflate"
+        self.damaged = f"{service} sent a damaged compressed answer for {url}"
+
+    def __call__(self, chunk: bytes, room: int) -> bytes:
+        """What `chunk` unpacks to; one byte more than `room` when it would not fit."""
+        unpacked = bytearray()
+        while chunk:
+            try:
+                unpacked += self.stream.decompress(chunk, max(room - len(unpacked), 1))
+            except zlib.error:
+                if not self.may_be_raw:
+                    raise UnreadableAnswer(self.damaged) from None
+                # Some servers send raw deflate without the zlib header: read it so.
+                self.stream, self.may_be_raw = zlib.decompressobj(-zlib.MAX_WBITS), False
+                continue
+            self.may_be_raw = False
+            if self.stream.unconsumed_tail:  # more than `room` would come out: the cap is passed
+                return bytes(unpacked) + b"\0"
+            if not (self.stream.eof and self.stream.unused_data):
+                break
+            chunk = self.stream.unused_data  # gzip allows several members in a row
+            self.stream = zlib.decompressobj(self.window)
+        return bytes(unpacked)
+
+
+def _unpacker(encoding: str, service: str, url: str) -> Callable[[bytes, int], bytes]:
+    """A function (chunk, room) -> unpacked bytes for the Content-Encoding `encoding`."""
     encoding = encoding.strip().lower()
     if encoding in ("", "identity"):
         return lambda chunk, room: chunk
@@ -112,24 +143,7 @@ def _unpacker(encoding: str, service: str, url: str):  # type: ignore[no-untyped
             f"{service} sent its answer for {url} compressed as {encoding[:40]!r}, "
             "which curate does not unpack"
         )
-    window = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
-    state = {"unpacker": zlib.decompressobj(window), "raw_deflate": encoding == "deflate"}
-
-    def unpack(chunk: bytes, room: int) -> bytes:
-        unpacker = state["unpacker"]
-        try:
-            data = unpacker.decompress(chunk, max(room, 1))
-        except zlib.error:
-            if not state["raw_deflate"]:
-                raise UnreadableAnswer(f"{service} sent a damaged compressed answer for {url}") from None
-            # Some servers send raw deflate without the zlib header: read it so, once.
-            state["unpacker"], state["raw_deflate"] = zlib.decompressobj(-zlib.MAX_WBITS), False
-            return unpack(chunk, room)
-        if unpacker.unconsumed_tail:  # more than `room` would come out: the cap is passed
-            return data + b"\0"
-        return data
-
-    return unpack
+    return _Unpacker(encoding, service, url)
 
 
 def _decode(body: bytes, response: requests.Response) -> str:
