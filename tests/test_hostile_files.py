@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.database.yamlsource import RefusedFile, read_regular_file
+from tests.test_validate_bad_records import CASES_DIR, lay_over
 
 LINK_REFUSED = (
     "is a symbolic link, not a regular file; a record must be a plain file inside the project "
@@ -181,3 +182,51 @@ def test_escape_sequences_in_a_file_name_are_shown_escaped(minimal_project, cura
 
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert result.stdout.splitlines()[0].startswith("papers/papers/\\x1b]8;;https:\\x07x\\x1b[31m.yaml:")
+
+
+def test_a_file_that_is_one_long_value_is_quoted_shortly(minimal_project, curate):
+    passwd_like = "".join(f"user{n}:x:{n}:{n}::/home/user{n}:/bin/sh\n" for n in range(2000))
+    (minimal_project / "papers" / "papers" / "p.yaml").write_text(passwd_like, encoding="utf-8")
+
+    result = curate("-C", minimal_project, "validate")
+
+    assert result.stdout == (
+        "papers/papers/p.yaml:1: expected a mapping of fields (key: value), got a single value "
+        f"'user0:x:0:0::/home/user0:/bin/sh user1:x:1:1::/home/user1:/bin/sh user2:x:2...' "
+        f"({len(' '.join(passwd_like.split()))} characters)\n"
+    )
+
+
+def test_every_message_quotes_at_most_80_characters_of_a_huge_value(minimal_project, curate):
+    huge = "x" * 20_000
+    key = f"? {huge}\n: 1\n"  # an explicit key: plain keys stop at 1024 characters
+    (minimal_project / "papers" / "papers" / "huge.yaml").write_text(
+        f"id: {huge}\ntitle: {huge}\nvenue: {huge}\nyear: '{huge}'\ntopics: [{huge}]\n"
+        f"tags: [{huge}]\nlinks: {{url: 'https://{huge}', arxiv: '{huge}', doi: '10.{huge}'}}\n"
+        f"added: {huge}\n{key}results:\n- leaderboard: {huge}\n  values:\n    ? {huge}\n    : 1\n",
+        encoding="utf-8",
+    )
+    papers = minimal_project / "papers" / "papers"
+    (papers / "keys.yaml").write_text(f"id: keys\n{key}{key}", encoding="utf-8")
+    (minimal_project / "papers" / "papers" / "tag.yaml").write_text(
+        f"id: tag\nnotes: !python/object:{huge} x\n", encoding="utf-8"
+    )
+
+    result = curate("-C", minimal_project, "validate")
+
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 10
+    assert max(len(line) for line in lines) < 500
+    assert all(huge[:81] not in line for line in lines)
+    assert result.exit_code == 1
+
+
+def test_huge_integers_stop_export_with_the_validate_messages(minimal_project, curate):
+    lay_over(minimal_project, "huge-numbers")
+
+    exported = curate("-C", minimal_project, "export")
+
+    assert exported.exit_code == 1
+    assert exported.stdout == ""
+    expected = (CASES_DIR / "huge-numbers" / "expected.txt").read_text(encoding="utf-8")
+    assert exported.stderr == f"{expected}curate: 4 problems found\n"

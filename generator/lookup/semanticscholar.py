@@ -16,6 +16,7 @@ from generator.lookup.found import (
     read_json,
 )
 from generator.lookup.http import HttpClient
+from generator.problems import shown
 
 FIELDS = "title,authors,venue,publicationVenue,year,externalIds,abstract,citationCount"
 
@@ -34,11 +35,11 @@ def search_semantic_scholar(client: HttpClient, base_url: str, title: str) -> Fo
     url = f"{base_url.rstrip('/')}/graph/v1/paper/search/match"
     answer = client.get("semantic_scholar", url, {"query": title, "fields": FIELDS})
     if answer.status == 404:
-        raise NotFound(f"Semantic Scholar has no paper titled {title!r}")
+        raise NotFound(f"Semantic Scholar has no paper titled {shown(title)}")
     data = _json(answer.text, title)
     matches = data.get("data") if isinstance(data, dict) else None
     if not matches:
-        raise NotFound(f"Semantic Scholar has no paper titled {title!r}")
+        raise NotFound(f"Semantic Scholar has no paper titled {shown(title)}")
     return parse_semantic_scholar_paper(matches[0], title)
 
 
