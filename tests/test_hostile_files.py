@@ -230,3 +230,20 @@ def test_huge_integers_stop_export_with_the_validate_messages(minimal_project, c
     assert exported.stdout == ""
     expected = (CASES_DIR / "huge-numbers" / "expected.txt").read_text(encoding="utf-8")
     assert exported.stderr == f"{expected}curate: 4 problems found\n"
+
+
+def test_a_page_linked_to_a_file_outside_is_refused(minimal_project, curate, secret_outside):
+    pages = minimal_project / "site"
+    (pages / "notes").mkdir(parents=True)
+    (pages / "notes" / "passwd.md").symlink_to(secret_outside)
+    os.mkfifo(pages / "pipe.md")
+
+    result = curate("-C", minimal_project, "validate")
+
+    assert result.stdout == (
+        "site/notes/passwd.md: is a symbolic link, not a regular file; pages must be plain files "
+        "inside the project (MkDocs would follow a link and publish what it points to)\n"
+        "site/pipe.md: is a FIFO (named pipe), not a regular file; pages must be plain files "
+        "inside the project (MkDocs would follow a link and publish what it points to)\n"
+    )
+    assert result.exit_code == 1

@@ -124,11 +124,12 @@ def test_output_that_cannot_be_made_is_one_message(tmp_path, capfd):
     )
 
 
-def test_build_refuses_a_linked_record_and_keeps_the_previous_site(tmp_path, capfd):
+def test_build_refuses_a_linked_record_or_page_and_keeps_the_previous_site(tmp_path, capfd):
     project = make_project(tmp_path / "project")
     secret = tmp_path / "id_ed25519"
     secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n", encoding="utf-8")
     (project / "papers" / "papers" / "key.yaml").symlink_to(secret)
+    (project / "site" / "key.md").symlink_to(secret)
     output = tmp_path / "out"
     output.mkdir()
     (output / "index.html").write_text("previous site", encoding="utf-8")
@@ -140,6 +141,10 @@ def test_build_refuses_a_linked_record_and_keeps_the_previous_site(tmp_path, cap
     assert (
         "papers/papers/key.yaml: is a symbolic link, not a regular file; a record must be a "
         "plain file inside the project (not read)"
+    ) in captured.err.splitlines()
+    assert (
+        "site/key.md: is a symbolic link, not a regular file; pages must be plain files inside "
+        "the project (MkDocs would follow a link and publish what it points to)"
     ) in captured.err.splitlines()
     assert "PRIVATE KEY" not in captured.out + captured.err
     assert "Traceback" not in captured.err

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.database.yamlsource import SourceRecord, read_record
+from generator.database.yamlsource import SourceRecord, read_record, special_kind
 from generator.problems import Problem, relative_path
 from generator.project import LIST_FILE, LIST_KIND, RECORD_KINDS, SCHEMA_DIR, Project, RecordKind
 
@@ -55,7 +55,34 @@ def load_sources(project: Project) -> SourceTree:
             else:
                 tree.problems.extend(result)
     tree.problems.extend(_stray_files(project, database_prefix))
+    tree.problems.extend(_special_files(project.root, PAGES_DIR))
     return tree
+
+
+PAGES_DIR = "site"
+"""Hand-written pages and theme overrides (mkdocs.yml's docs_dir), published as they are."""
+
+
+def _special_files(root: Path, folder: str) -> list[Problem]:
+    """Links and other non-regular files under `root/folder`: MkDocs would follow a link and
+    publish what it points to (a key, /etc/passwd), or hang reading a FIFO."""
+    top = root / folder
+    if not top.is_symlink() and not top.is_dir():
+        return []
+    found = [top] if top.is_symlink() else []
+    for where, subfolders, names in os.walk(top):
+        subfolders.sort()
+        found += [Path(where) / name for name in sorted([*subfolders, *names])]
+    problems = []
+    for path in found:
+        kind = special_kind(path.lstat().st_mode)
+        if kind and kind != "a folder":
+            problems.append(Problem(
+                path.relative_to(root).as_posix(), 0, "",
+                f"is {kind}, not a regular file; pages must be plain files inside the project "
+                "(MkDocs would follow a link and publish what it points to)",
+            ))
+    return problems
 
 
 _LINKED_FOLDER = (

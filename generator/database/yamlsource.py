@@ -93,12 +93,12 @@ def read_regular_file(file_path: Path, limit: int) -> bytes:
     through the open descriptor (so it cannot be swapped in between), and read `limit + 1`
     bytes at most whatever its size claims: /dev/zero or a growing file cannot hang the run.
     """
-    kind = _special_kind(os.lstat(file_path).st_mode)
+    kind = special_kind(os.lstat(file_path).st_mode)
     if kind:
         raise RefusedFile(_refusal(kind))
     descriptor = os.open(file_path, os.O_RDONLY | _NO_FOLLOW | os.O_NONBLOCK | _BINARY)
     with os.fdopen(descriptor, "rb", buffering=0) as stream:
-        kind = _special_kind(os.fstat(descriptor).st_mode)
+        kind = special_kind(os.fstat(descriptor).st_mode)
         if kind:
             raise RefusedFile(_refusal(kind))
         size = os.fstat(descriptor).st_size
@@ -120,7 +120,7 @@ _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def _special_kind(mode: int) -> str:
+def special_kind(mode: int) -> str:
     """What a file of `mode` is when it is not a regular file ('' when it is)."""
     if stat.S_ISREG(mode):
         return ""
