@@ -64,16 +64,21 @@ MAX_ABSTRACT_LENGTH = 20_000
 """Longest abstract kept (the length a record's Markdown text allows)."""
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 """What a record's plain-text check takes for markup (so text kept from a service passes it)."""
-_UNCLOSED_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*$")
+_BROWSER_TAG = re.compile(r"<[A-Za-z!?/][^<>]*>")
+"""What a browser reads as a tag (or comment, or declaration)."""
+_UNCLOSED_TAG = re.compile(r"<[A-Za-z!?/][^<>]*$")
+
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 """Controls, and the zero-width and bidirectional marks that make text read otherwise than
 it is stored (zero-width joiners stay: scripts and emoji need them)."""
 
 
-def one_line(text: object, max_length: int = MAX_TEXT_LENGTH) -> str | None:
+def one_line(text: object, max_length: int = MAX_TEXT_LENGTH, *, prose: bool = False) -> str | None:
     """A service's `text` made safe to store: entities decoded, HTML tags, controls and
     bidirectional marks removed, white space runs (line breaks too) as single spaces, cut to
     `max_length` characters; None if nothing is left. Raises TypeError when it is not text.
+    A '<' is kept where no browser reads a tag ('a < b'); in plain text (not `prose`) only
+    where neither does a record's markup check ('a < b' loses its '<' there).
 
     Every answer is untrusted: what a service says becomes plain record text, never markup.
     """
@@ -81,22 +86,43 @@ def one_line(text: object, max_length: int = MAX_TEXT_LENGTH) -> str | None:
         return None
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}")
-    text = html.unescape(text[: 4 * max_length])
-    while True:  # '<<b>script>' is '<script>' once the inner tag is gone
-        stripped = _TAG.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    text = _UNCLOSED_TAG.sub("", _INVISIBLE.sub(" ", text))
+    text = " ".join(_INVISIBLE.sub(" ", html.unescape(text[: 4 * max_length])).split())
+    # White space is single now, so these patterns cannot backtrack far: linear time.
+    tags = _BROWSER_TAG if prose else _TAG
+    text = _without_tag_starts(_UNCLOSED_TAG.sub("", tags.sub("", text)), prose)
     text = " ".join(text.split())
     if len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "\u2026"
     return text or None
 
 
+def _without_tag_starts(text: str, prose: bool) -> str:
+    """`text` without a '<' that could still open a tag: what removing the inner tag of
+    '<<b>script>' leaves. A browser opens one at '<' and a letter, '/', '!' or '?'; a
+    record's markup check also at '< / b'. One pass from the end, so a run of thousands of
+    '<' takes linear time (a regex with a lookahead would not)."""
+    if "<" not in text:
+        return text
+    starts, between = (_TAG_STARTS | {"/"}, "") if prose else (_TAG_STARTS, " /")
+    kept: list[str] = []
+    opens_tag = False  # whether the text to the right starts like a tag's name
+    for character in reversed(text):
+        if character == "<" and opens_tag:
+            continue
+        kept.append(character)
+        if character in starts:
+            opens_tag = True
+        elif character not in between:
+            opens_tag = False
+    return "".join(reversed(kept))
+
+
+_TAG_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!?")
+
+
 def abstract_text(text: object) -> str | None:
     """An abstract from a service, made safe as `one_line` makes any text."""
-    return one_line(text, MAX_ABSTRACT_LENGTH)
+    return one_line(text, MAX_ABSTRACT_LENGTH, prose=True)
 
 
 def count(value: object) -> int | None:
