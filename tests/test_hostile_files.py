@@ -229,7 +229,7 @@ def test_huge_integers_stop_export_with_the_validate_messages(minimal_project, c
     assert exported.exit_code == 1
     assert exported.stdout == ""
     expected = (CASES_DIR / "huge-numbers" / "expected.txt").read_text(encoding="utf-8")
-    assert exported.stderr == f"{expected}curate: 4 problems found\n"
+    assert exported.stderr == f"{expected}curate: {len(expected.splitlines())} problems found\n"
 
 
 def test_a_page_linked_to_a_file_outside_is_refused(minimal_project, curate, secret_outside):

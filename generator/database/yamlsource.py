@@ -290,6 +290,7 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 MAX_INTEGER_DIGITS = 30
 """Longer integers are kept as the text written: no record counts that high, and Python will
 not even print an integer of more than 4,300 digits."""
+_MAX_INTEGER_BITS = int(MAX_INTEGER_DIGITS * 3.33)
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings read; records need a handful of levels."""
 
@@ -342,7 +343,7 @@ def _scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
         return node.value
-    if isinstance(value, int) and len(str(abs(value))) > MAX_INTEGER_DIGITS:
+    if isinstance(value, int) and value.bit_length() > _MAX_INTEGER_BITS:  # str() of one may fail
         return node.value
     return value
 
