@@ -224,3 +224,35 @@ def test_a_count_that_is_no_count_is_dropped(project_without_stc, services, cura
 
     assert added.exit_code == 0, added.stderr
     assert "citations" not in yaml.safe_load((project_without_stc / added.stdout.strip()).read_text())
+
+
+FICKLENET = "papers/papers/ficklenet-cvpr2019.yaml"
+
+
+def test_enrich_skips_a_paper_whose_answer_is_a_bomb(project, hostile, curate, bomb):
+    server = hostile(compressed(bomb, "gzip"))
+    before = (project / FICKLENET).read_text(encoding="utf-8")
+
+    failed = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
+
+    assert (failed.exit_code, failed.stdout) == (1, "")
+    assert failed.stderr == (
+        f"curate enrich: {FICKLENET}: arXiv sent more than 8 MB for {server.base_url}{ARXIV_QUERY}; "
+        "that cannot be one paper's metadata, so it was not read; skipped\n"
+        "curate enrich: filled 0 field(s) in 0 paper(s); 0 unchanged; 1 failed\n"
+    )
+    assert (project / FICKLENET).read_text(encoding="utf-8") == before
+
+
+def test_enrich_stops_at_a_dripping_service_within_its_timeout(project, hostile, curate):
+    server = hostile(dripping(0.2, headers_too=False))
+    started = time.monotonic()
+
+    failed = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019", "psa-cvpr2018")
+
+    assert time.monotonic() - started < 5
+    assert (failed.exit_code, failed.stdout) == (1, "")
+    assert failed.stderr.startswith(
+        f"curate enrich: {FICKLENET}: arXiv did not answer within 1 s ({server.base_url}{ARXIV_QUERY}); "
+        "try again later; stopped, 1 paper(s) not tried\n"
+    )
