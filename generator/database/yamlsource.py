@@ -97,20 +97,24 @@ def read_regular_file(file_path: Path, limit: int) -> bytes:
     if kind:
         raise RefusedFile(_refusal(kind))
     descriptor = os.open(file_path, os.O_RDONLY | _NO_FOLLOW | os.O_NONBLOCK | _BINARY)
-    with os.fdopen(descriptor, "rb", buffering=0) as stream:
-        kind = special_kind(os.fstat(descriptor).st_mode)
+    try:
+        opened = os.fstat(descriptor)
+        kind = special_kind(opened.st_mode)
         if kind:
             raise RefusedFile(_refusal(kind))
-        size = os.fstat(descriptor).st_size
-        if size > limit:
-            raise RefusedFile(_too_large(f"{size / 1_000_000:.1f} MB", limit))
+        if opened.st_size > limit:
+            raise RefusedFile(_too_large(f"{opened.st_size / 1_000_000:.1f} MB", limit))
         chunks, total = [], 0
+        wanted = opened.st_size + 1  # one read, and one that finds the end, when stat is right
         while total <= limit:
-            chunk = stream.read(limit + 1 - total)
+            chunk = os.read(descriptor, min(wanted, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
+            wanted = 65_536
+    finally:
+        os.close(descriptor)
     if total > limit:
         raise RefusedFile(_too_large(f"more than {limit // 1_000_000} MB", limit))
     return b"".join(chunks)
