@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.lookup.answers import DeadlinePassed, within_seconds
 from generator.lookup.config import ServicesConfig
 from generator.lookup.http import HttpClient, LookupFailed
 from tests.contrib.hostile_server import (
@@ -256,3 +258,23 @@ def test_enrich_stops_at_a_dripping_service_within_its_timeout(project, hostile,
         f"curate enrich: {FICKLENET}: arXiv did not answer within 1 s ({server.base_url}{ARXIV_QUERY}); "
         "try again later; stopped, 1 paper(s) not tried\n"
     )
+
+
+def test_the_request_deadline_hands_back_an_alarm_that_was_set_before():
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with within_seconds(5):
+            pass
+        time.sleep(0.6)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    assert fired == [signal.SIGALRM]
+
+
+def test_the_request_deadline_interrupts_a_blocked_read():
+    with pytest.raises(DeadlinePassed), within_seconds(0.2):
+        time.sleep(3)
