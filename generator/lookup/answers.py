@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
+from urllib.parse import urljoin
 
 import requests
 from requests.structures import CaseInsensitiveDict
@@ -71,6 +72,30 @@ def within_seconds(seconds: float) -> Iterator[None]:
         if previous_delay:  # someone else's alarm was running: give it back what is left
             left = max(previous_delay - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+def fetch(session: requests.Session, url: str, timeout: float, service: str) -> Received:
+    """GET `url` and read the answer whole, following at most `MAX_REDIRECTS` redirects
+    ourselves: requests reads a redirect's body whole, however large (even with
+    `allow_redirects=False`), to reuse the connection; here it is never read."""
+    deadline = time.monotonic() + timeout
+    asked = url
+    for _ in range(MAX_REDIRECTS + 1):
+        request = session.prepare_request(requests.Request("GET", asked, headers=_ENCODINGS))
+        settings = session.merge_environment_settings(asked, {}, True, None, None)  # proxies, CA
+        response = session.get_adapter(asked).send(
+            request, timeout=(timeout, timeout), **settings  # stream=True is among them
+        )
+        with response:
+            if not response.is_redirect:
+                return read_answer(response, service, url, deadline)
+            asked = urljoin(asked, response.headers["Location"])
+    raise UnreadableAnswer(f"{service} redirected {url} more than {MAX_REDIRECTS} times; try again later")
+
+
+MAX_REDIRECTS = 5
+_ENCODINGS = {"Accept-Encoding": "gzip, deflate"}
+"""The compressions `read_answer` unpacks itself, within its size cap."""
 
 
 def read_answer(response: requests.Response, service: str, url: str, deadline: float) -> Received:

@@ -19,7 +19,7 @@ from generator.lookup.answers import (
     DeadlinePassed,
     Received,
     UnreadableAnswer,
-    read_answer,
+    fetch,
     within_seconds,
 )
 from generator.lookup.config import ServicesConfig
@@ -35,8 +35,6 @@ SERVICE_NAMES = {
 RETRY_STATUSES = (429, 503)
 CACHED_STATUSES = (200, 404)
 """Answers worth keeping: a paper, or the service saying it has none."""
-_ACCEPTED_ENCODINGS = {"Accept-Encoding": "gzip, deflate"}
-"""The compressions `read_answer` unpacks itself, within its size cap."""
 
 
 class LookupFailed(Exception):
@@ -122,11 +120,7 @@ class HttpClient:
         try:
             self.requests_sent += 1
             with within_seconds(timeout):
-                response = self.session.get(
-                    url, timeout=(timeout, timeout), stream=True, headers=_ACCEPTED_ENCODINGS
-                )
-                with response:
-                    return read_answer(response, name, url, time.monotonic() + timeout)
+                return fetch(self.session, url, timeout, name)
         except UnreadableAnswer as error:
             raise LookupFailed(str(error)) from None
         except (requests.Timeout, DeadlinePassed):

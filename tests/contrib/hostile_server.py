@@ -127,3 +127,24 @@ def deflated(body: bytes, raw: bool) -> bytes:
         return zlib.compress(body)
     packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
     return packer.compress(body) + packer.flush()
+
+
+def redirecting(final: bytes, hops: int) -> Behaviour:
+    """`hops` redirects, each with an endless body, then `final` (with hops < 0: forever)."""
+
+    def behave(handler: http.server.BaseHTTPRequestHandler, stopping: threading.Event) -> None:
+        hop = int(handler.path.rsplit("/", 1)[-1]) if handler.path.startswith("/hop/") else 0
+        if hops < 0 or hop < hops:
+            handler.send_response(302)
+            handler.send_header("Location", f"/hop/{hop + 1}")
+            handler.send_header("Connection", "close")
+            handler.end_headers()
+            zeros = b"0" * 65536
+            for _ in range(30_000):  # 2 GB, unless the client hangs up first
+                if stopping.is_set():
+                    return
+                handler.wfile.write(zeros)
+            return
+        compressed(final, "identity")(handler, stopping)
+
+    return behave

@@ -30,6 +30,7 @@ from tests.contrib.hostile_server import (
     dripping,
     endless_body,
     gzip_bomb,
+    redirecting,
 )
 from tests.contrib.replay_server import REPLAY_DIR, SERVICE_VARIABLES
 
@@ -278,3 +279,30 @@ def test_the_request_deadline_hands_back_an_alarm_that_was_set_before():
 def test_the_request_deadline_interrupts_a_blocked_read():
     with pytest.raises(DeadlinePassed), within_seconds(0.2):
         time.sleep(3)
+
+
+def test_a_redirect_body_is_never_read(hostile):
+    feed = (REPLAY_DIR / "arxiv" / "1902.10421.xml").read_bytes()
+    server = hostile(redirecting(feed, hops=3))
+    tracemalloc.start()
+    try:
+        answer = client().get("arxiv", f"{server.base_url}/api/query")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert answer.text == feed.decode("utf-8")
+    assert server.requests == ["/api/query", "/hop/1", "/hop/2", "/hop/3"]
+    assert peak < 20_000_000
+
+
+def test_endless_redirects_end_after_five(hostile):
+    server = hostile(redirecting(b"", hops=-1))
+
+    with pytest.raises(LookupFailed) as failure:
+        client().get("arxiv", f"{server.base_url}/api/query")
+
+    assert str(failure.value) == (
+        f"arXiv redirected {server.base_url}/api/query more than 5 times; try again later"
+    )
+    assert len(server.requests) == 6
