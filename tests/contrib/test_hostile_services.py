@@ -306,3 +306,24 @@ def test_endless_redirects_end_after_five(hostile):
         f"arXiv redirected {server.base_url}/api/query more than 5 times; try again later"
     )
     assert len(server.requests) == 6
+
+
+def billion_laughs() -> str:
+    entities = "".join(
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    )
+    return f'<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY lol0 "lol">{entities}]><feed>&lol9;</feed>'
+
+
+def test_an_entity_bomb_from_arxiv_is_refused(project_without_ficklenet, services, curate):
+    services.expect_request("/api/query").respond_with_data(
+        billion_laughs(), content_type="application/atom+xml"
+    )
+
+    refused = add_ficklenet(curate, project_without_ficklenet)
+
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "curate add: arXiv sent XML that cannot be read (limit on input amplification factor "
+        "(from DTD and entities) breached: line 1, column 758)\ncurate add: nothing written\n"
+    )
