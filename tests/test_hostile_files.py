@@ -143,17 +143,24 @@ def test_socket_and_folder_named_as_records_are_refused(minimal_project, curate,
     assert result.exit_code == 1
 
 
-def test_reading_stops_at_the_cap_whatever_stat_says():
-    claims_nothing = Path("/proc/self/maps")  # st_size is 0; the text is several kilobytes
-    if not claims_nothing.is_file():
-        pytest.skip("needs Linux /proc")
-    assert claims_nothing.stat().st_size == 0
+def test_reading_stops_at_the_cap_whatever_stat_says(tmp_path, monkeypatch):
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"x" * 5000)  # as a file that grew after stat, or a /proc file (size 0)
+    real_fstat = os.fstat
+
+    def claims_empty(descriptor: int) -> os.stat_result:
+        fields = list(real_fstat(descriptor))
+        fields[6] = 0  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", claims_empty)
 
     with pytest.raises(RefusedFile) as refused:
-        read_regular_file(claims_nothing, limit=100)
+        read_regular_file(grown, limit=100)
+    assert read_regular_file(grown, limit=5000) == b"x" * 5000
 
     assert str(refused.value) == (
-        "file is more than 0 MB; a record may be at most 0 MB (split it, or move data out of it)"
+        "file is more than 0.0001 MB; a record may be at most 0.0001 MB (split it, or move data out of it)"
     )
 
 

@@ -116,7 +116,7 @@ def read_regular_file(file_path: Path, limit: int) -> bytes:
     finally:
         os.close(descriptor)
     if total > limit:
-        raise RefusedFile(_too_large(f"more than {limit // 1_000_000} MB", limit))
+        raise RefusedFile(_too_large(f"more than {_megabytes(limit)}", limit))
     return b"".join(chunks)
 
 
@@ -143,9 +143,13 @@ def _refusal(kind: str) -> str:
     return f"is {kind}, not a regular file; a record must be a plain file inside the project (not read)"
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB"
+
+
 def _too_large(size: str, limit: int) -> str:
     return (
-        f"file is {size}; a record may be at most {limit // 1_000_000} MB "
+        f"file is {size}; a record may be at most {_megabytes(limit)} "
         "(split it, or move data out of it)"
     )
 
