@@ -150,3 +150,20 @@ def test_build_refuses_a_linked_record_or_page_and_keeps_the_previous_site(tmp_p
     assert "Traceback" not in captured.err
     assert (output / "index.html").read_text(encoding="utf-8") == "previous site"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["id_ed25519", "out", "project"]
+
+
+def test_a_temporary_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path):
+    folder = tmp_path / "papers" / "papers"
+    folder.mkdir(parents=True)
+    killed = subprocess.run(  # stages a copy as an import does, then dies before the swap
+        [sys.executable, "-c",
+         "import os, sys; from pathlib import Path; from generator.atomic import _staged_copy; "
+         "_staged_copy(Path(sys.argv[1]), 'id: half'); os._exit(9)", str(folder / "a.yaml")],
+        cwd=REPO_ROOT, check=False,
+    )
+    left = [path.name for path in folder.iterdir()]
+    assert killed.returncode == 9 and len(left) == 1 and left[0].startswith(".a.yaml.")
+
+    write_text_atomically(folder / "b.yaml", "id: b\n")
+
+    assert [path.name for path in folder.iterdir()] == ["b.yaml"]
