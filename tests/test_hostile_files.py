@@ -219,9 +219,18 @@ def test_every_message_quotes_at_most_80_characters_of_a_huge_value(minimal_proj
         f"id: tag\nnotes: !python/object:{huge} x\n", encoding="utf-8"
     )
 
+    long = "y" * 400  # within the field's length: the cross-record checks quote it
+    (papers / "long.yaml").write_text(
+        f"id: long\ntitle: Long Values\nvenue: {long}\ntopics: [saliency]\nadded: 2019-10-01\n"
+        f"results:\n- leaderboard: voc\n  values: {{{long}: 1}}\n",
+        encoding="utf-8",
+    )
+
     result = curate("-C", minimal_project, "validate")
 
     lines = result.stdout.splitlines()
+    assert "papers/papers/long.yaml:3: venue: unknown venue 'yyyyyyyy" in result.stdout
+    assert all(long[:81] not in line for line in lines)
     assert len(lines) >= 10
     assert max(len(line) for line in lines) < 500
     assert all(huge[:81] not in line for line in lines)
