@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.commands import COMMAND_MODULE_NAMES, command_modules
-from generator.problems import ProblemsFound, format_problems
+from generator.problems import ProblemsFound, format_problems, terminal_safe
 from generator.project import ProjectNotFound
 
 EXIT_OK = 0
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ProjectNotFound as error:
-        print(f"curate: {error}", file=sys.stderr)
+        print(f"curate: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except ProblemsFound as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a file the command must read or write: say which and why
         where = error.filename2 or error.filename
         reason = error.strerror or str(error)
-        print(f"curate: {where}: {reason}" if where else f"curate: {reason}", file=sys.stderr)
+        message = f"{where}: {reason}" if where else reason
+        print(f"curate: {terminal_safe(message)}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 

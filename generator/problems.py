@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +24,12 @@ class Problem:
     """What was expected and what was found."""
     severity: str = "error"
     """`error` or `warning`."""
+
+    def __post_init__(self) -> None:
+        # File names and keys come from a pull request: one line each, nothing a terminal
+        # or a CI log would read as a command (colours, titles, `::error` annotations).
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, terminal_safe(getattr(self, name)))
 
     def as_text(self) -> str:
         """Render as `file:line: field: message`."""
@@ -58,14 +65,49 @@ class ProblemsFound(Exception):
 SHOWN_LENGTH = 80
 """Values quoted in a message are cut to this many characters: a message is one line to read."""
 
+MAX_MESSAGE_LENGTH = 2000
+"""No message is longer than this, whatever a record holds (e.g. a list of valid choices)."""
+
 
 def shown(value: object) -> str:
     """`repr(value)`, cut to `SHOWN_LENGTH` characters with the full length said."""
-    text = repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, (str, bytes)) and len(value) > 4 * SHOWN_LENGTH:
+        text = repr(value[: 2 * SHOWN_LENGTH])  # repr of a 1 MB value is never needed whole
+    else:
+        text = repr(value)
     if len(text) <= SHOWN_LENGTH:
         return text
     length = f" ({len(value)} characters)" if isinstance(value, str) else ""
     return f"{text[:SHOWN_LENGTH - 4]}...{text[-1]}{length}"
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+"""Controls (C0, DEL, C1: escape sequences start with these), line and paragraph separators,
+and the invisible and bidirectional formatting characters that make text read otherwise."""
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """`text` as one line that a terminal prints as it is: controls and bidi marks escaped
+    as `\\n`, `\\x1b`, `\\u202e`; cut to `MAX_MESSAGE_LENGTH` characters."""
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(_escape_character, text)
+    if len(text) > MAX_MESSAGE_LENGTH:
+        text = f"{text[:MAX_MESSAGE_LENGTH - 30]}... ({len(text)} characters in all)"
+    return text
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    character = match[0]
+    named = _NAMED_ESCAPES.get(character)
+    if named:
+        return named
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def closest(value: str, choices: Iterable[str]) -> str | None:

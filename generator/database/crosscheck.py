@@ -17,7 +17,7 @@ from generator.database.history import committed_files
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.models.fields import ArxivId, Doi
-from generator.problems import Problem, closest
+from generator.problems import Problem, closest, shown
 
 
 def check_database(database: Database, root: Path | None = None) -> list[Problem]:
@@ -41,7 +41,7 @@ def unknown_message(what: str, value: str, choices: Iterable[str]) -> str:
     close = closest(value, choices)
     hint = f"; did you mean '{close}'?" if close else ""
     listed = ", ".join(choices[:30]) + (", ..." if len(choices) > 30 else "") if choices else "none"
-    return f"unknown {what} '{value}'{hint} (known: {listed})"
+    return f"unknown {what} {shown(value)}{hint} (known: {listed})"
 
 
 def _check_ids_match_file_names(database: Database) -> list[Problem]:
@@ -132,7 +132,7 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
             if split not in leaderboard.splits:
                 problems.append(_at(
                     source, ("results", index, "values", split),
-                    f"leaderboard '{leaderboard.id}' has no split '{split}'; "
+                    f"leaderboard '{leaderboard.id}' has no split {shown(split)}; "
                     f"its splits are: {', '.join(leaderboard.splits)}",
                 ))
         missing = [split for split in leaderboard.splits if split not in row.values]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.database.yamlsource import SourceRecord, format_field_path
 from generator.models.fields import Record
-from generator.problems import Problem, closest, shown
+from generator.problems import SHOWN_LENGTH, Problem, closest, shown
 
 
 def validate_record(source: SourceRecord, model: type[Record]) -> Record | list[Problem]:
@@ -59,7 +59,7 @@ def _describe(model: type[BaseModel], location: tuple[Any, ...], detail: Any) ->
     if error_type in ("literal_error", "enum"):
         return f"expected one of {detail['ctx']['expected']}, got {_show(received)}"
     if error_type == "string_pattern_mismatch":
-        suggestion = _ID_SPOILERS.sub("-", str(received).lower()).strip("-._")
+        suggestion = _ID_SPOILERS.sub("-", str(received)[:SHOWN_LENGTH].lower()).strip("-._")
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         return (
             f"expected lower-case letters, digits, '-', '_' or '.' (such as 'dsrg-cvpr2018'), "
@@ -116,10 +116,10 @@ def _unknown_field_message(model: type[BaseModel], location: tuple[Any, ...]) ->
     name = str(location[-1])
     fields = _fields_at(model, location[:-1])
     if not fields:
-        return f"unknown field '{name}'"
-    close = closest(name, fields)
+        return f"unknown field {shown(name)}"
+    close = closest(name[:SHOWN_LENGTH], fields)
     hint = f"did you mean '{close}'? " if close else ""
-    return f"unknown field '{name}'; {hint}valid fields: {', '.join(fields)}"
+    return f"unknown field {shown(name)}; {hint}valid fields: {', '.join(fields)}"
 
 
 def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:

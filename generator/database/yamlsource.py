@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ try:  # The C parser is several times faster; construction stays in Python eithe
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-from generator.problems import Problem
+from generator.problems import Problem, shown
 
 MAX_RECORD_BYTES = 1_000_000
 """A record is a few kilobytes; anything above this is refused unread."""
@@ -66,16 +68,11 @@ class YamlProblem(Exception):
 def read_record(file_path: Path, display_path: str) -> SourceRecord | list[Problem]:
     """Read `file_path` into a `SourceRecord`, or return the problems that stop it."""
     try:
-        size = file_path.stat().st_size
-        if size > MAX_RECORD_BYTES:
-            return [Problem(
-                display_path, 0, "",
-                f"file is {size / 1_000_000:.1f} MB; a record may be at most "
-                f"{MAX_RECORD_BYTES // 1_000_000} MB (split it, or move data out of it)",
-            )]
-        raw = file_path.read_bytes()
+        raw = read_regular_file(file_path, MAX_RECORD_BYTES)
+    except RefusedFile as refused:
+        return [Problem(display_path, 0, "", str(refused))]
     except OSError as error:
-        return [Problem(display_path, 0, "", f"cannot read file: {error.strerror}")]
+        return [Problem(display_path, 0, "", f"cannot read file: {error.strerror or error}")]
     try:
         return parse_record(raw, display_path)
     except YamlProblem as first:
@@ -83,6 +80,78 @@ def read_record(file_path: Path, display_path: str) -> SourceRecord | list[Probl
             Problem(display_path, problem.line, problem.field_path, problem.message)
             for problem in (first, *first.more)
         ]
+
+
+class RefusedFile(Exception):
+    """A path that is not a regular file, or is larger than a record may be; never read."""
+
+
+def read_regular_file(file_path: Path, limit: int) -> bytes:
+    """The bytes of `file_path`, refusing symbolic links, devices, FIFOs and sockets unread.
+
+    The file is opened without following a link and without blocking on a FIFO, checked
+    through the open descriptor (so it cannot be swapped in between), and read `limit + 1`
+    bytes at most whatever its size claims: /dev/zero or a growing file cannot hang the run.
+    """
+    kind = special_kind(os.lstat(file_path).st_mode)
+    if kind:
+        raise RefusedFile(_refusal(kind))
+    descriptor = os.open(file_path, os.O_RDONLY | _NO_FOLLOW | os.O_NONBLOCK | _BINARY)
+    try:
+        opened = os.fstat(descriptor)
+        kind = special_kind(opened.st_mode)
+        if kind:
+            raise RefusedFile(_refusal(kind))
+        if opened.st_size > limit:
+            raise RefusedFile(_too_large(f"{opened.st_size / 1_000_000:.1f} MB", limit))
+        chunks, total = [], 0
+        wanted = opened.st_size + 1  # one read, and one that finds the end, when stat is right
+        while total <= limit:
+            chunk = os.read(descriptor, min(wanted, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            wanted = 65_536
+    finally:
+        os.close(descriptor)
+    if total > limit:
+        raise RefusedFile(_too_large(f"more than {_megabytes(limit)}", limit))
+    return b"".join(chunks)
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def special_kind(mode: int) -> str:
+    """What a file of `mode` is when it is not a regular file ('' when it is)."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+
+
+def _refusal(kind: str) -> str:
+    return f"is {kind}, not a regular file; a record must be a plain file inside the project (not read)"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB"
+
+
+def _too_large(size: str, limit: int) -> str:
+    return (
+        f"file is {size}; a record may be at most {_megabytes(limit)} "
+        "(split it, or move data out of it)"
+    )
 
 
 def parse_record(raw: bytes, display_path: str) -> SourceRecord:
@@ -107,9 +176,12 @@ def _compose(text: str) -> tuple[yaml.MappingNode, _RecordLoader]:
     except yaml.MarkedYAMLError as error:
         loader.dispose()
         raise _syntax_problem(error, text) from None
+    except yaml.reader.ReaderError as error:
+        loader.dispose()
+        raise _character_problem(text, error) from None
     except yaml.YAMLError as error:
         loader.dispose()
-        raise YamlProblem(1, f"invalid YAML: {error}") from None
+        raise YamlProblem(1, f"invalid YAML: {' '.join(str(error).split())}") from None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
         loader.dispose()
         raise YamlProblem(1, "file is empty; expected a mapping of fields such as 'id: my-paper'")
@@ -138,6 +210,10 @@ _SYNTAX_HINTS = {
     "found character that cannot start any token": "quote a value that starts with @ or `",
     "block sequence entries are not allowed": "quote a value that starts with '- '",
     "did not find expected ',' or ']'": "close the list with ']', or quote the value",
+    "exceeded maximum nesting depth": (
+        "lists and mappings are nested too deeply; a record needs a few levels (check the brackets)"
+    ),
+    "but found another document": "a record is one YAML document; remove the second '---' line",
 }
 
 
@@ -148,6 +224,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if error.context and error.context_mark and error.context.startswith(_STARTED_THERE):
         mark = error.context_mark
         problem = f"{problem} {error.context}"
+    problem = " ".join(problem.split())  # PyYAML wraps some problems over two lines
     hint = next((text for start, text in _SYNTAX_HINTS.items() if problem.startswith(start)), "")
     if mark and problem.startswith("mapping values are not allowed"):
         hint = _over_indented_key(text.splitlines(), mark.line) or hint
@@ -170,6 +247,18 @@ def _over_indented_key(lines: list[str], index: int) -> str | None:
     return (
         f"'{here[2]}:' is indented deeper than '{there[2]}:' on the line above; "
         f"start it in the same column as '{there[2]}:'"
+    )
+
+
+def _character_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML does not allow (a control character, U+FFFE), with its line."""
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return YamlProblem(
+        line,
+        f"invalid YAML: the control character U+{ord(character):04X} (column {column}) is not "
+        "allowed in a record; delete it",
     )
 
 
@@ -209,7 +298,7 @@ def _reject_tab_indentation(text: str) -> None:
 def _node_kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"a single value {node.value!r}" if isinstance(node, yaml.ScalarNode) else "something else"
+    return f"a single value {shown(node.value)}" if isinstance(node, yaml.ScalarNode) else "something else"
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -225,6 +314,12 @@ _PLAIN_TAGS = frozenset({
 """Tags of plain text, numbers, booleans, dates, lists and mappings; any other (`!custom`,
 `!!python/object`, `!!binary`, `!!set`) would be read as something a record cannot hold."""
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+MAX_INTEGER_DIGITS = 30
+"""Longer integers are kept as the text written: no record counts that high, and Python will
+not even print an integer of more than 4,300 digits."""
+_MAX_INTEGER_BITS = int(MAX_INTEGER_DIGITS * 3.33)
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings read; records need a handful of levels."""
 
 
 def _implicit_resolvers_by_first_character() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
@@ -268,11 +363,16 @@ def _scalar(loader: _RecordLoader, node: yaml.Node) -> Any:
     if node.tag == _STR_TAG:
         return node.value
     if node.tag == _INT_TAG and _PLAIN_INT.fullmatch(node.value):
-        return int(node.value)
+        return int(node.value) if len(node.value) <= MAX_INTEGER_DIGITS else node.value
+    if node.tag == _INT_TAG and len(node.value) > 4 * MAX_INTEGER_DIGITS:
+        return node.value  # e.g. 0x followed by 10,000 digits: not worth converting
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
         return node.value
+    if isinstance(value, int) and value.bit_length() > _MAX_INTEGER_BITS:  # str() of one may fail
+        return node.value
+    return value
 
 
 class _NeedsCarefulRead(Exception):
@@ -286,7 +386,9 @@ class _FastBuilder:
         self.loader = loader
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise _NeedsCarefulRead
         node_id = id(node)
         if node_id in self.seen:
             raise _NeedsCarefulRead
@@ -297,7 +399,7 @@ class _FastBuilder:
         if node_type is yaml.ScalarNode:
             return _scalar(self.loader, node)
         if node_type is yaml.SequenceNode:
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
@@ -305,7 +407,7 @@ class _FastBuilder:
             key = key_node.value  # as written: 'null:' is the key 'null', not 'None'
             if key in mapping:
                 raise _NeedsCarefulRead
-            mapping[key] = self.build(value_node)
+            mapping[key] = self.build(value_node, depth + 1)
         return mapping
 
 
@@ -336,11 +438,18 @@ class _DataBuilder:
                 format_field_path(path),
             )
         self.seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            shown_tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        if len(path) > MAX_DEPTH:
             raise YamlProblem(
                 node.start_mark.line + 1,
-                f"YAML tag '{shown_tag}' is not allowed in records; write a plain value "
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                "a record needs a few levels (check the brackets and the indentation)",
+                format_field_path(path[:3]) + ("..." if len(path) > 3 else ""),
+            )
+        if node.tag not in _PLAIN_TAGS:
+            shown_tag = shown(node.tag.replace("tag:yaml.org,2002:", "!!"))
+            raise YamlProblem(
+                node.start_mark.line + 1,
+                f"YAML tag {shown_tag} is not allowed in records; write a plain value "
                 "(text, number, date, list or mapping)",
                 format_field_path(path),
             )
@@ -373,7 +482,7 @@ class _DataBuilder:
                 first = self.lines[(*path, key)]
                 self.duplicates.append(YamlProblem(
                     line,
-                    f"duplicate key '{key}' (first written on line {first}); "
+                    f"duplicate key {shown(key)} (first written on line {first}); "
                     "YAML would silently keep only the last one",
                     format_field_path((*path, key)),
                 ))
@@ -390,5 +499,11 @@ def format_field_path(path: FieldPath | tuple[Any, ...]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            name = str(part)
+            name = name if len(name) <= SHOWN_KEY_LENGTH else f"{name[:SHOWN_KEY_LENGTH - 3]}..."
+            text += f".{name}" if text else name
     return text
+
+
+SHOWN_KEY_LENGTH = 80
+"""A key longer than this (only a hostile or broken file has one) is cut in messages."""

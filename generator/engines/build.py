@@ -1,18 +1,29 @@
-"""`mkdocs build --strict` into a staging folder, swapped in only when the build succeeds."""
+"""`mkdocs build --strict` into a staging folder, swapped in only when the build succeeds.
+
+The staging folder `.OUTPUT-building-PID-RANDOM/` sits beside the output (one file system,
+so the swap is two renames); a build that is killed leaves it behind, and the next build
+removes those whose process is gone. They are git-ignored meanwhile.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from generator.atomic import process_is_running
+from generator.problems import terminal_safe
 from generator.project import Project
 
 DEFAULT_OUTPUT = "public"
 """The folder `site_dir` names in mkdocs.yml; git-ignored."""
+_TRACEBACK_START = "Traceback (most recent call last):"
+_CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
 
 
 class SiteBuildFailed(Exception):
@@ -24,24 +35,56 @@ def build_site(project: Project, output: Path | None = None) -> Path:
     if not project.mkdocs_file.is_file():
         raise SiteBuildFailed(f"no {project.mkdocs_file}; the site needs a MkDocs configuration")
     output = (output or project.root / DEFAULT_OUTPUT).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(output)
+        prefix = f"{_staging_prefix(output)}{os.getpid()}-"
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent))
+    except OSError as error:
+        raise SiteBuildFailed(_cannot_write(error, output)) from None
     try:
         built = staging / "site"
-        completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",
-             "--config-file", str(project.mkdocs_file), "--site-dir", str(built)],
-            cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
-        )
-        if completed.returncode != 0:
-            raise SiteBuildFailed(
-                f"the site build failed (mkdocs exit {completed.returncode}); "
-                f"{output} was left as it was"
-            )
+        returncode, crash = _run_mkdocs(project, built)
+        if returncode != 0:
+            why = f"mkdocs exit {returncode}" + (f": {crash}" if crash else "")
+            raise SiteBuildFailed(f"the site build failed ({why}); {output} was left as it was")
         _swap_in(built, output, staging)
+    except OSError as error:
+        raise SiteBuildFailed(_cannot_write(error, output)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output
+
+
+def _run_mkdocs(project: Project, built: Path) -> tuple[int, str]:
+    """Run MkDocs, passing its messages on; a Python traceback (a full disk, a crash in a
+    plugin) is left out but for its last line, the error itself, which is returned."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(project.mkdocs_file), "--site-dir", str(built)],
+        cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stderr=subprocess.PIPE, text=True, errors="replace",
+    )
+    assert process.stderr is not None
+    terminal = sys.__stderr__ or sys.stderr  # where MkDocs would have written
+    in_traceback, crash = False, ""
+    with process.stderr:
+        for line in process.stderr:
+            if line.startswith(_CHAINED):
+                continue
+            if line.startswith(_TRACEBACK_START):
+                in_traceback = True
+            elif not in_traceback:
+                terminal.write(line)
+            elif line.strip() and not line.startswith((" ", "\t")):
+                in_traceback, crash = False, terminal_safe(line.strip())[:500]
+    terminal.flush()
+    return process.wait(), crash
+
+
+def _cannot_write(error: OSError, output: Path) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"cannot write the site: {error.strerror or error}{where}; {output} was left as it was"
 
 
 def opens_from_disk(site: Path) -> bool:
@@ -50,9 +93,32 @@ def opens_from_disk(site: Path) -> bool:
     return (site / "search" / "search_index.js").is_file()
 
 
+def _staging_prefix(output: Path) -> str:
+    return f".{output.name}-building-"
+
+
+def remove_stale_staging(output: Path) -> None:
+    """Delete the staging folders that killed builds of `output` left beside it."""
+    prefix = _staging_prefix(output)
+    pattern = re.compile(re.escape(prefix) + r"(?P<pid>[0-9]+)-[a-z0-9_]{8}$")
+    with os.scandir(output.parent) as entries:
+        stale = [entry.name for entry in entries if entry.name.startswith(prefix)]
+    for name in stale:
+        match = pattern.match(name)
+        if match is None or not process_is_running(int(match["pid"])):  # no pid: made before pids
+            shutil.rmtree(output.parent / name, ignore_errors=True)
+
+
 def _swap_in(built: Path, output: Path, staging: Path) -> None:
-    """Replace `output` by `built` with two renames on the same file system."""
+    """Replace `output` by `built` with two renames on the same file system; when the second
+    fails, the first is undone."""
     previous = staging / "previous"
     if output.exists():
         output.rename(previous)
-    built.rename(output)
+    try:
+        built.rename(output)
+    except OSError:
+        if previous.exists():
+            with contextlib.suppress(OSError):
+                previous.rename(output)
+        raise

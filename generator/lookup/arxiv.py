@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-from generator.lookup.found import Found, MalformedAnswer, NotFound, github_repositories, one_line
+from generator.lookup.found import (
+    Found,
+    MalformedAnswer,
+    NotFound,
+    abstract_text,
+    github_repositories,
+    one_line,
+)
 from generator.lookup.http import HttpClient
 
 _NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
@@ -41,8 +48,8 @@ def _found_of(entry: ElementTree.Element, arxiv_id: str) -> Found:
     title = one_line(entry.findtext("atom:title", None, _NS))
     if not title:
         raise MalformedAnswer(f"arXiv's entry for {arxiv_id} has no title")
-    abstract = one_line(entry.findtext("atom:summary", None, _NS))
-    comment = entry.findtext("arxiv:comment", None, _NS)
+    abstract = abstract_text(entry.findtext("atom:summary", None, _NS))
+    comment = one_line(entry.findtext("arxiv:comment", None, _NS), 2000)
     published = entry.findtext("atom:published", "", _NS).strip()
     authors = [
         name

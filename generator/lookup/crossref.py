@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import quote
 
-from generator.lookup.found import Found, MalformedAnswer, NotFound, one_line
+from generator.lookup.found import Found, MalformedAnswer, NotFound, abstract_text, count, one_line, read_json
 from generator.lookup.http import HttpClient
 
 _JATS_TAG = re.compile(r"<[^>]+>")
@@ -24,9 +23,9 @@ def fetch_crossref(client: HttpClient, base_url: str, doi: str, contact: str | N
 
 def parse_crossref_work(text: str, doi: str) -> Found:
     """The paper of a Crossref `/works/DOI` answer."""
+    data = read_json(text, f"Crossref sent an answer for {doi}")
     try:
-        message = json.loads(text)["message"]
-        return _found_of(message, doi)
+        return _found_of(data["message"], doi)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         raise MalformedAnswer(f"Crossref sent an answer for {doi} that cannot be read ({error!r})") from None
 
@@ -38,9 +37,9 @@ def _found_of(message: dict[str, Any], doi: str) -> Found:
         authors=[name for name in map(_author_name, message.get("author", [])) if name],
         year=_year(message),
         venue=_venue(message),
-        doi=str(message.get("DOI") or doi),
-        abstract=one_line(_JATS_TAG.sub(" ", message["abstract"])) if message.get("abstract") else None,
-        citations=message.get("is-referenced-by-count"),
+        doi=one_line(message.get("DOI")) or doi,
+        abstract=abstract_text(_JATS_TAG.sub(" ", message["abstract"])) if message.get("abstract") else None,
+        citations=count(message.get("is-referenced-by-count")),
     )
 
 
@@ -63,6 +62,6 @@ def _author_name(author: dict[str, str]) -> str | None:
 def _year(message: dict[str, Any]) -> int | None:
     for key in ("published-print", "published", "issued", "published-online"):
         parts = (message.get(key) or {}).get("date-parts") or [[None]]
-        if parts[0] and parts[0][0]:
+        if parts[0] and isinstance(parts[0][0], int) and 1000 <= parts[0][0] <= 9999:
             return int(parts[0][0])
     return None

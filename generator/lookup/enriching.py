@@ -30,7 +30,7 @@ from generator.lookup.resolve import look_up
 from generator.lookup.services import Services
 from generator.lookup.venues import match_venue
 from generator.models import Paper
-from generator.problems import closest
+from generator.problems import closest, shown
 from generator.project import KIND_BY_NAME, Project
 
 PAPER = KIND_BY_NAME["paper"]
@@ -211,7 +211,7 @@ def _look_up_paper(paper: Paper, services: Services, notes: list[str]) -> Found 
         notes.append(f"{error}; nothing to fill")
         return None
     if identifier.kind == "title" and normalized_title(found.title or "") != normalized_title(paper.title):
-        notes.append(f"the closest title found is {found.title!r}, not this paper; nothing filled")
+        notes.append(f"the closest title found is {shown(found.title)}, not this paper; nothing filled")
         return None
     return found
 

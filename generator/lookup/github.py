@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 
-from generator.lookup.found import MalformedAnswer, NotFound
+from generator.lookup.found import MalformedAnswer, NotFound, count, read_json
 from generator.lookup.http import HttpClient
+from generator.problems import shown
 
 _REPOSITORY = re.compile(
     r"^https?://(?:www\.)?github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$"
@@ -36,7 +36,9 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
     repository = _json(client.get("github", base), f"{owner}/{name}")
     commits = _json(client.get("github", f"{base}/commits", {"per_page": "1"}), f"{owner}/{name} commits")
     try:
-        stars = int(repository["stargazers_count"])
+        stars = count(repository["stargazers_count"])
+        if stars is None:
+            raise ValueError(f"stargazers_count is not a count: {shown(repository['stargazers_count'])}")
         date = commits[0]["commit"]["committer"]["date"] if commits else None
         archived = repository.get("archived") is True
         return RepositoryFacts(stars, dt.date.fromisoformat(date[:10]) if date else None, archived)
@@ -49,7 +51,4 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
 def _json(answer, what: str):  # type: ignore[no-untyped-def]
     if answer.status == 404:
         raise NotFound(f"GitHub has no repository {what}")
-    try:
-        return json.loads(answer.text)
-    except ValueError as error:
-        raise MalformedAnswer(f"GitHub sent JSON for {what} that cannot be read ({error})") from None
+    return read_json(answer.text, f"GitHub sent JSON for {what}")

@@ -14,6 +14,14 @@ from urllib.parse import urlencode
 import requests
 
 from generator import __version__
+from generator.atomic import write_text_atomically
+from generator.lookup.answers import (
+    DeadlinePassed,
+    Received,
+    UnreadableAnswer,
+    fetch,
+    within_seconds,
+)
 from generator.lookup.config import ServicesConfig
 
 SERVICE_NAMES = {
@@ -90,32 +98,36 @@ class HttpClient:
         name = SERVICE_NAMES[service]
         for attempt in range(self.config.max_retries + 1):
             response = self._send(service, url)
-            if response.status_code not in RETRY_STATUSES:
+            if response.status not in RETRY_STATUSES:
                 break
             if attempt == self.config.max_retries:
                 raise LookupFailed(
-                    f"{name} still answers HTTP {response.status_code} {response.reason} "
+                    f"{name} still answers HTTP {response.status} {response.reason} "
                     f"after {self.config.max_retries} retries for {url}; wait a while and try again"
                 )
             self.sleep(self._retry_wait(service, response, attempt))
-        if response.status_code not in CACHED_STATUSES:
+        if response.status not in CACHED_STATUSES:
             raise LookupFailed(
-                f"{name} answered HTTP {response.status_code} {response.reason} for {url}; try again later"
+                f"{name} answered HTTP {response.status} {response.reason} for {url}; try again later"
             )
-        return Answer(url, response.status_code, response.text)
+        return Answer(url, response.status, response.text)
 
-    def _send(self, service: str, url: str) -> requests.Response:
+    def _send(self, service: str, url: str) -> Received:
+        """One GET, read whole within `timeout_seconds` and `MAX_ANSWER_BYTES`."""
         self._pace(service)
         timeout = self.config.timeout_seconds
         name = SERVICE_NAMES[service]
         try:
             self.requests_sent += 1
-            return self.session.get(url, timeout=(timeout, timeout))
-        except requests.Timeout:
+            with within_seconds(timeout):
+                return fetch(self.session, url, timeout, name)
+        except UnreadableAnswer as error:
+            raise LookupFailed(str(error)) from None
+        except (requests.Timeout, DeadlinePassed):
             raise ServiceUnreachable(
                 f"{name} did not answer within {timeout:g} s ({url}); try again later"
             ) from None
-        except requests.RequestException as error:
+        except (requests.RequestException, OSError) as error:
             raise ServiceUnreachable(
                 f"cannot reach {name} at {url} ({type(error).__name__}); check the network"
             ) from None
@@ -130,14 +142,14 @@ class HttpClient:
             if remaining > 0:
                 self.sleep(remaining)
 
-    def _retry_wait(self, service: str, response: requests.Response, attempt: int) -> float:
+    def _retry_wait(self, service: str, response: Received, attempt: int) -> float:
         wait = retry_after_seconds(response.headers.get("Retry-After"))
         if wait is None:
             wait = max(1.0, getattr(self.config.min_interval_seconds, service, 1.0)) * 2**attempt
         if wait > self.config.max_retry_wait_seconds:
             raise LookupFailed(
                 f"{SERVICE_NAMES[service]} asks to wait {wait:g} s "
-                f"(HTTP {response.status_code}, Retry-After); more than "
+                f"(HTTP {response.status}, Retry-After); more than "
                 f"max_retry_wait_seconds={self.config.max_retry_wait_seconds:g}: try later"
             )
         return wait
@@ -165,9 +177,7 @@ class HttpClient:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         entry = {"url": answer.url, "status": answer.status, "text": answer.text}
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
+        write_text_atomically(path, json.dumps(entry, ensure_ascii=False))
 
 
 def retry_after_seconds(value: str | None) -> float | None:

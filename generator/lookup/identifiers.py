@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from generator.problems import shown
+
 IdentifierKind = Literal["arxiv", "doi", "semantic_scholar", "openreview", "title"]
 
 _NEW_ARXIV = r"\d{4}\.\d{4,5}"
@@ -98,7 +100,7 @@ def _parse_cvf(url: str, path: str) -> Identifier:
     match = _CVF_FILE.match(stem)
     if not match:
         raise UnknownIdentifier(
-            f"cannot read a title from the CVF open-access URL {url!r}; expected a page such as "
+            f"cannot read a title from the CVF open-access URL {shown(url)}; expected a page such as "
             "https://openaccess.thecvf.com/content_CVPR_2019/html/Lee_FickleNet_..._CVPR_2019_paper.html"
         )
     title = match["words"].replace("_", " ")
@@ -108,4 +110,4 @@ def _parse_cvf(url: str, path: str) -> Identifier:
 
 
 def _unknown_message(text: str) -> str:
-    return f"{text!r} is not an arXiv id, DOI or paper URL that curate can look up; examples: {EXAMPLES}"
+    return f"{shown(text)} is not an arXiv id, DOI or paper URL that curate can look up; examples: {EXAMPLES}"

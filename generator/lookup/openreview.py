@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 
-from generator.lookup.found import Found, MalformedAnswer, NotFound, github_repositories, one_line
+from generator.lookup.found import (
+    Found,
+    MalformedAnswer,
+    NotFound,
+    abstract_text,
+    github_repositories,
+    one_line,
+    read_json,
+)
 from generator.lookup.http import HttpClient
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -23,9 +30,10 @@ def fetch_openreview(client: HttpClient, base_url: str, forum_id: str) -> Found:
 
 def parse_openreview_notes(text: str, forum_id: str) -> Found:
     """The paper of a `/notes?id=...` answer, in the API 2 shape (`{value: ...}`) or the API 1 one."""
+    data = read_json(text, f"OpenReview sent an answer for {forum_id}")
     try:
-        notes = json.loads(text)["notes"]
-    except (ValueError, KeyError, TypeError) as error:
+        notes = data["notes"]
+    except (KeyError, TypeError) as error:
         raise MalformedAnswer(
             f"OpenReview sent an answer for {forum_id} that cannot be read ({error!r})"
         ) from None
@@ -42,7 +50,7 @@ def parse_openreview_notes(text: str, forum_id: str) -> Found:
 def _found_of(note: dict[str, Any]) -> Found:
     content = {key: _value(field) for key, field in note["content"].items()}
     venue = one_line(content.get("venue"))
-    abstract = one_line(content.get("abstract"))
+    abstract = abstract_text(content.get("abstract"))
     return Found(
         source="OpenReview",
         title=one_line(content["title"]),
@@ -50,7 +58,7 @@ def _found_of(note: dict[str, Any]) -> Found:
         year=_year(venue, note),
         venue=venue,
         abstract=abstract,
-        code_urls=github_repositories(content.get("code"), abstract),
+        code_urls=github_repositories(one_line(content.get("code"), 2000), abstract),
     )
 
 
@@ -63,5 +71,7 @@ def _year(venue: str | None, note: dict[str, Any]) -> int | None:
     match = _YEAR.search(venue or "")
     if match:
         return int(match[0])
-    published = note.get("pdate") or note.get("cdate")
-    return dt.datetime.fromtimestamp(published / 1000, dt.UTC).year if published else None
+    published = note.get("pdate") or note.get("cdate")  # milliseconds since 1970
+    if not isinstance(published, int) or isinstance(published, bool) or not 0 < published < 10**14:
+        return None
+    return dt.datetime.fromtimestamp(published / 1000, dt.UTC).year

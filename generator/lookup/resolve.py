@@ -13,6 +13,7 @@ from generator.lookup.identifiers import Identifier
 from generator.lookup.openreview import fetch_openreview
 from generator.lookup.semanticscholar import fetch_semantic_scholar, search_semantic_scholar
 from generator.lookup.services import Services
+from generator.problems import shown
 
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
 """DOIs arXiv mints for its own preprints: not a publication, and not in Crossref."""
@@ -77,7 +78,7 @@ def _search(services: Services, title: str) -> Found:
 
 def _same_title(found: Found, title: str) -> Found:
     if normalized_title(found.title or "") != normalized_title(title):
-        raise NotFound(f"Semantic Scholar's closest title is {found.title!r}, not {title!r}")
+        raise NotFound(f"Semantic Scholar's closest title is {shown(found.title)}, not {shown(title)}")
     return found
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
-from generator.lookup.found import Found, MalformedAnswer, NotFound, github_repositories, one_line
+from generator.lookup.found import (
+    Found,
+    MalformedAnswer,
+    NotFound,
+    abstract_text,
+    count,
+    github_repositories,
+    one_line,
+    read_json,
+)
 from generator.lookup.http import HttpClient
+from generator.problems import shown
 
 FIELDS = "title,authors,venue,publicationVenue,year,externalIds,abstract,citationCount"
 
@@ -26,19 +35,16 @@ def search_semantic_scholar(client: HttpClient, base_url: str, title: str) -> Fo
     url = f"{base_url.rstrip('/')}/graph/v1/paper/search/match"
     answer = client.get("semantic_scholar", url, {"query": title, "fields": FIELDS})
     if answer.status == 404:
-        raise NotFound(f"Semantic Scholar has no paper titled {title!r}")
+        raise NotFound(f"Semantic Scholar has no paper titled {shown(title)}")
     data = _json(answer.text, title)
     matches = data.get("data") if isinstance(data, dict) else None
     if not matches:
-        raise NotFound(f"Semantic Scholar has no paper titled {title!r}")
+        raise NotFound(f"Semantic Scholar has no paper titled {shown(title)}")
     return parse_semantic_scholar_paper(matches[0], title)
 
 
 def _json(text: str, key: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError as error:
-        raise MalformedAnswer(f"Semantic Scholar sent JSON for {key} that cannot be read ({error})") from None
+    return read_json(text, f"Semantic Scholar sent JSON for {key}")
 
 
 def parse_semantic_scholar_paper(data: Any, paper_key: str) -> Found:
@@ -46,20 +52,24 @@ def parse_semantic_scholar_paper(data: Any, paper_key: str) -> Found:
     try:
         ids = data.get("externalIds") or {}
         venue = (data.get("publicationVenue") or {}).get("name") or data.get("venue")
-        abstract = one_line(data.get("abstract"))
+        abstract = abstract_text(data.get("abstract"))
         return Found(
             source="Semantic Scholar",
             title=one_line(data["title"]),
             authors=[name for name in (one_line(a.get("name")) for a in data.get("authors") or []) if name],
-            year=data.get("year"),
+            year=_year(data.get("year")),
             venue=one_line(venue),
-            arxiv=ids.get("ArXiv"),
-            doi=ids.get("DOI"),
+            arxiv=one_line(ids.get("ArXiv")),
+            doi=one_line(ids.get("DOI")),
             abstract=abstract,
-            citations=data.get("citationCount"),
+            citations=count(data.get("citationCount")),
             code_urls=github_repositories(abstract),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise MalformedAnswer(
             f"Semantic Scholar sent an answer for {paper_key} that cannot be read ({error!r})"
         ) from None
+
+
+def _year(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 else None

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from generator.lookup.config import ENVIRONMENT_OVERRIDES, ServicesConfig, with_environment
 from generator.lookup.http import HttpClient, user_agent
 from generator.models import ListConfig
+from generator.problems import shown
 from generator.project import Project
 
 
@@ -38,7 +39,8 @@ def open_services(
     try:
         config = with_environment(list_config.services, environ)
     except ValidationError as error:
-        names = ", ".join(f"{name}={environ[name]!r}" for name in ENVIRONMENT_OVERRIDES if name in environ)
+        given = [name for name in ENVIRONMENT_OVERRIDES if name in environ]
+        names = ", ".join(f"{name}={shown(environ[name])}" for name in given)
         reason = error.errors()[0]["msg"]
         raise ServicesMisconfigured(f"environment: {names}: {reason}") from None
     cache_dir = Path(config.cache_dir)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.models.listconfig import Venue
+from generator.problems import shown
 
 # Words that dress a venue name up without telling venues apart (generic English, not subject).
 _BOILERPLATE = {
@@ -49,11 +50,12 @@ def match_venue(raw: str | None, venues: list[Venue]) -> VenueMatch:
         if len(found) == 1:
             return VenueMatch(found.pop())
         if len(found) > 1:
-            return VenueMatch(None, f"venue {raw!r} could be any of {', '.join(sorted(found))}; left empty")
+            choices = ", ".join(sorted(found))
+            return VenueMatch(None, f"venue {shown(raw)} could be any of {choices}; left empty")
     known = ", ".join(venue.id for venue in venues)
     return VenueMatch(
         None,
-        f"venue {raw!r} is not among the venues of papers/list.yaml ({known}); left empty: "
+        f"venue {shown(raw)} is not among the venues of papers/list.yaml ({known}); left empty: "
         "add it there (or as an alias of a venue) and set 'venue:' in the record",
     )
 

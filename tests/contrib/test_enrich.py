@@ -163,15 +163,17 @@ def test_a_value_the_records_cannot_take_is_reported_and_nothing_is_written(proj
     feed = (REPLAY_DIR / "arxiv" / "1902.10421.xml").read_text(encoding="utf-8")
     without_abstract = re.sub(r"<summary>.*</summary>", "", feed, flags=re.DOTALL)
     answer = json.loads((REPLAY_DIR / "semanticscholar" / "ficklenet.json").read_text(encoding="utf-8"))
-    answer["abstract"] = "A bell \u0007 rings."
+    answer["abstract"] = "A bell \u0007 rings."  # removed: what a service says is plain text
+    work = json.loads((REPLAY_DIR / "crossref" / "10.1109_CVPR.2019.00536.json").read_bytes())
+    for key in ("published-print", "published", "issued", "published-online"):
+        if key in work["message"]:
+            work["message"][key]["date-parts"] = [[3000, 1, 1]]
     services.expect_request("/api/query").respond_with_data(
         without_abstract, content_type="application/atom+xml"
     )
     services.expect_request("/graph/v1/paper/arXiv:1902.10421").respond_with_json(answer)
-    services.expect_request("/works/10.1109/CVPR.2019.00536").respond_with_data(
-        (REPLAY_DIR / "crossref" / "10.1109_CVPR.2019.00536.json").read_bytes(),
-        content_type="application/json",
-    )
+    services.expect_request("/works/10.1109/CVPR.2019.00536").respond_with_json(work)
+    edit(project, FICKLENET, "year: 2019\n", "")
     before = read(project, FICKLENET)
 
     failed = curate("-C", project, "enrich", "--only", "ficklenet-cvpr2019")
@@ -179,7 +181,7 @@ def test_a_value_the_records_cannot_take_is_reported_and_nothing_is_written(proj
     assert (failed.exit_code, failed.stdout) == (1, "")
     assert failed.stderr == (
         f"curate enrich: {FICKLENET}: what the services say would not be valid "
-        "(abstract: control characters are not allowed in text); skipped\n"
+        "(year: year must be between 1950 and next year, got 3000); skipped\n"
         "curate enrich: filled 0 field(s) in 0 paper(s); 0 unchanged; 1 failed\n"
     )
     assert read(project, FICKLENET) == before
