@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import aiohttp
 from yarl import URL
 
+from generator.linkcheck import walls
 from generator.linkcheck.resolver import CheckedResolver
 
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
@@ -25,6 +26,10 @@ class Reply:
     is_html: bool = False
     fragment_found: bool | None = None
     """Whether the sought `#fragment` is in the page; None when not sought or not HTML."""
+    wall: str | None = None
+    """The bot wall this answer comes from ('Cloudflare challenge', ...), None if none."""
+    body: bytes = b""
+    """The body, for `fetch(..., read_body=N)` (API answers); else empty."""
 
 
 def open_session(
@@ -60,8 +65,11 @@ async def fetch(
     headers: dict[str, str],
     fragment: str | None = None,
     fragment_bytes: int = 0,
+    read_body: int = 0,
 ) -> Reply:
-    """Send one request and close it; read at most `fragment_bytes` to look for `fragment`."""
+    """Send one request and close it; read at most `fragment_bytes` to look for `fragment`,
+    the first bytes of an error page to recognise a bot wall's challenge, and with
+    `read_body` that many bytes at most of the body (more is an error: a hostile answer)."""
     client_timeout = aiohttp.ClientTimeout(total=timeout, connect=connect_timeout)
     async with asyncio.timeout(timeout):  # Bounds a slow drip of headers or body too.
         response = await session.request(
@@ -70,15 +78,24 @@ async def fetch(
         )
         try:
             is_html = "html" in response.headers.get("Content-Type", "").lower()
-            found = None
+            found, body = None, b""
             if fragment and is_html and method == "GET" and response.status < 300:
                 found = await _page_has_anchor(response, fragment, fragment_bytes)
+            elif read_body and method == "GET":
+                body = await response.content.read(read_body + 1)
+                if len(body) > read_body:
+                    raise aiohttp.ClientPayloadError(f"answer longer than {read_body} bytes")
+            elif response.status >= 400 and method == "GET":
+                body = await response.content.read(walls.SNIFF_BYTES)
+            headers = {name.lower(): value for name, value in response.headers.items()}
             return Reply(
                 status=response.status,
                 location=response.headers.get("Location"),
                 retry_after=response.headers.get("Retry-After"),
                 is_html=is_html,
                 fragment_found=found,
+                wall=walls.challenge(response.status, headers, body),
+                body=body if read_body else b"",
             )
         finally:
             # Reuses the connection when the body is complete (HEAD, empty), else drops it

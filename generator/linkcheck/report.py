@@ -22,6 +22,8 @@ class Run:
     requests: int
     notes: tuple[str, ...] = ()
     """Things the reader should know: an ignored cache file, every host unresolvable."""
+    offline: bool = False
+    """No host could be reached at all: the run says nothing about the links."""
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for result in self.results if result.verdict is verdict)
