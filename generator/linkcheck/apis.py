@@ -22,6 +22,7 @@ MAX_ANSWER_BYTES = 1_000_000
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
+API_HOSTS = DOI_HOSTS | ARXIV_HOSTS | GITHUB_HOSTS
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 _DOI = re.compile(r"10\.\d{4,9}/\S{1,300}")
 _GITHUB_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
@@ -52,6 +53,10 @@ class ApiAnswer:
 
 def api_query(url: str, config: LinkCheckConfig, github_token: str | None) -> ApiQuery | None:
     """The API question that settles `url`, or None for a link checked as a page."""
+    host = url.split("/", 3)[2].lower() if url.count("/") >= 2 else ""
+    if host not in API_HOSTS and not url.startswith(
+            (_prefix(config.doi_url), _prefix(config.arxiv_url))):
+        return None  # Most links: decided without parsing the URL.
     doi = _after_prefix(url, config.doi_url) or _on_hosts(url, DOI_HOSTS, "/")
     if doi and _DOI.fullmatch(unquote(doi)):
         return ApiQuery("doi", unquote(doi),
@@ -67,6 +72,10 @@ def api_query(url: str, config: LinkCheckConfig, github_token: str | None) -> Ap
         return ApiQuery("github", f"{owner}/{name}",
                         f"{config.github_api_url}/repos/{owner}/{name}")
     return None
+
+
+def _prefix(template: str) -> str:
+    return template.partition("{id}")[0]
 
 
 def _after_prefix(url: str, template: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,7 +71,8 @@ async def fetch(
     """Send one request and close it; read at most `fragment_bytes` to look for `fragment`,
     the first bytes of an error page to recognise a bot wall's challenge, and with
     `read_body` that many bytes at most of the body (more is an error: a hostile answer)."""
-    client_timeout = aiohttp.ClientTimeout(total=timeout, connect=connect_timeout)
+    # The total is bounded by asyncio.timeout below: one timer per request, not two.
+    client_timeout = _connect_timeout(connect_timeout)
     async with asyncio.timeout(timeout):  # Bounds a slow drip of headers or body too.
         response = await session.request(
             method, url.with_fragment(None), allow_redirects=False, headers=headers,
@@ -87,20 +89,29 @@ async def fetch(
                     raise aiohttp.ClientPayloadError(f"answer longer than {read_body} bytes")
             elif response.status >= 400 and method == "GET":
                 body = await response.content.read(walls.SNIFF_BYTES)
-            headers = {name.lower(): value for name, value in response.headers.items()}
+            wall = None
+            if response.status >= 400 or any(name in response.headers
+                                              for name in walls.CHALLENGE_HEADERS):
+                headers = {name.lower(): value for name, value in response.headers.items()}
+                wall = walls.challenge(response.status, headers, body)
             return Reply(
                 status=response.status,
                 location=response.headers.get("Location"),
                 retry_after=response.headers.get("Retry-After"),
                 is_html=is_html,
                 fragment_found=found,
-                wall=walls.challenge(response.status, headers, body),
+                wall=wall,
                 body=body if read_body else b"",
             )
         finally:
             # Reuses the connection when the body is complete (HEAD, empty), else drops it
             # rather than read an unwanted body.
             response.release()
+
+
+@functools.lru_cache(maxsize=8)
+def _connect_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(total=None, connect=seconds)
 
 
 async def _page_has_anchor(response: aiohttp.ClientResponse, fragment: str, cap: int) -> bool:

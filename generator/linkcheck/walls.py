@@ -22,6 +22,8 @@ HOSTILE_STATUS = frozenset({401, 403, 429})
 SNIFF_BYTES = 32_768
 """Bytes of an error page read to recognise a challenge page."""
 ADVICE = "check by hand or via its DOI"
+CHALLENGE_HEADERS = ("cf-mitigated", "x-amzn-waf-action")
+"""Headers that mark a challenge whatever the status (checked on every answer)."""
 
 _BODY_MARKS: tuple[tuple[str, tuple[bytes, ...]], ...] = (
     ("Cloudflare challenge", (b"<title>just a moment...</title>", b"cf-chl-", b"/cdn-cgi/challenge-platform/",
