@@ -4,12 +4,17 @@ failure, never retried; a host that rate-limits is backed off from, not hammered
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
 from generator.linkcheck.walls import DEFAULT_HOSTS_FILE, hostile_reason, load_hostile_hosts
+from tests.conftest import CurateRun
 from tests.link_server import LinkServer
 
 ADVICE = "check by hand or via its DOI"
@@ -111,3 +116,42 @@ def test_the_shipped_robot_hostile_hosts_give_a_reason_for_each_publisher() -> N
     assert hostile_reason("www.linkedin.com", hosts)
     assert hostile_reason("github.com", hosts) is None
     assert all(reason.strip() for reason in hosts.values())
+
+
+def list_project(tmp_path: Path, server: LinkServer, settings: str) -> Path:
+    from tests.test_linkcheck_command import LIST_YAML
+
+    (tmp_path / "papers" / "papers").mkdir(parents=True)
+    (tmp_path / "papers" / "list.yaml").write_text(
+        LIST_YAML.format(base=server.url("")) + settings)
+    return tmp_path
+
+
+def test_a_list_can_name_its_own_robot_hostile_hosts_file(
+        tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun]) -> None:
+    project = list_project(tmp_path, server, "  robot_hostile_hosts: papers/walls.yaml\n")
+    (project / "papers" / "walls.yaml").write_text(
+        "hosts:\n- host: localhost\n  reason: a publisher that refuses robots\n")
+    wall = f"http://localhost:{server.port}/forbidden"
+
+    run = curate("-C", project, "check-links", "--allow-private", "--no-cache", wall)
+
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[0] == (
+        f"<command line>: blocked: {wall}: 403 blocked for robots (a publisher that refuses "
+        f"robots); {ADVICE}")
+
+
+@pytest.mark.parametrize("named", ["../outside.yaml", "/etc/passwd", "papers/link.yaml"])
+def test_a_robot_hostile_hosts_file_outside_the_project_is_refused_unread(
+        tmp_path: Path, server: LinkServer, curate: Callable[..., CurateRun], named: str) -> None:
+    project = list_project(tmp_path / "project", server, f"  robot_hostile_hosts: {named}\n")
+    (tmp_path / "outside.yaml").write_text("hosts: []\n")
+    (project / "papers" / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+
+    run = curate("-C", project, "check-links", "--no-cache", server.url("/ok"))
+
+    assert run.exit_code == 2
+    assert run.stderr == (f"curate check-links: link_check.robot_hostile_hosts: {named!r} is "
+                          "not a file inside the project\n")
+    assert server.total_hits == 0

@@ -29,11 +29,18 @@ def apply_history(results: list[Result], cache: LinkCache, rule: ReportAfter, no
         result.confirmed = runs >= rule.runs and now - first >= rule.days * DAY
 
 
+def first_failure_day(result: Result) -> str | None:
+    """The UTC day ('2026-11-03') of the first failure in the current streak, if failing."""
+    if not result.failing_runs or result.failing_since is None:
+        return None
+    return time.strftime("%Y-%m-%d", time.gmtime(result.failing_since))
+
+
 def failing_since(result: Result) -> str:
     """'failing since 2026-11-03 (3 runs)', or '' for a result that is not failing."""
-    if not result.failing_runs or result.failing_since is None:
+    day = first_failure_day(result)
+    if day is None:
         return ""
-    day = time.strftime("%Y-%m-%d", time.gmtime(result.failing_since))
     runs = f"{result.failing_runs} run{'s' if result.failing_runs != 1 else ''}"
     return f"failing since {day} ({runs})"
 

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.linkcheck.history import failing_since
+from generator.linkcheck.history import failing_since, first_failure_day
 from generator.linkcheck.redact import redact_text, redacted
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.problems import Problem
@@ -117,6 +117,9 @@ def as_json(run: Run) -> str:
                 "final_url": redacted(result.final_url) if result.final_url else None,
                 "message": redact_text(result.message), "warning": redact_text(result.warning),
                 "seconds": round(result.elapsed, 3), "cached": result.cached,
+                "confirmed": result.confirmed, "failing_runs": result.failing_runs,
+                "failing_since": first_failure_day(result),
+                "suggestion": redact_text(result.suggestion) or None,
                 "locations": [{"path": loc.path, "line": loc.line} for loc in result.locations],
             }
             for result in sorted(run.results, key=lambda r: r.url)

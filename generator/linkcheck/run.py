@@ -68,7 +68,7 @@ def check_links(
     for result in results:
         result.locations = list(request.links[result.url])
     offline = _offline_note(results)
-    rule = request.report_after or (config.report_after if request.cache_path else AT_ONCE)
+    rule = (request.report_after or config.report_after) if request.cache_path else AT_ONCE
     if not offline:  # An offline run says nothing about the links: the state stays as it was.
         apply_history(results, cache, rule, now)
         if request.cache_path:

@@ -80,16 +80,30 @@ class HostileHostsFile(Record):
     hosts: list[HostileHost]
 
 
+MAX_FILE_BYTES = 1 << 20
+
+
 def load_hostile_hosts(path: Path) -> dict[str, str]:
-    """Host -> reason from a robot-hostile hosts file; raise ValueError on a bad file."""
+    """Host -> reason from a robot-hostile hosts file; raise ValueError on a bad file (the
+    message quotes no line of it: the path comes from a pull request's list.yaml)."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ValueError(f"{path}: larger than {MAX_FILE_BYTES >> 20} MB")
+        document = yaml.safe_load(raw.decode("utf-8"))
         return {entry.host: entry.reason
                 for entry in HostileHostsFile.model_validate(document).hosts}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ValueError(f"{path}: cannot read the robot-hostile hosts ({error})") from None
-    except ValidationError as error:
-        first = error.errors()[0]
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise ValueError(f"{path}: cannot read the robot-hostile hosts ({reason})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ValueError(f"{path}{line}: not valid YAML") from None
+    except (ValidationError, RecursionError) as error:
+        first = error.errors()[0] if isinstance(error, ValidationError) else {
+            "loc": (), "msg": "nested too deeply"}
         where = ".".join(str(part) for part in first["loc"])
         raise ValueError(f"{path}: {where}: {first['msg']}") from None
 
@@ -107,7 +121,16 @@ def hostile_reason(host: str, hostile: Mapping[str, str]) -> str | None:
 def hostile_hosts(config_file: str, extra: list[str], root: Path | None) -> dict[str, str]:
     """The hosts of `config_file` (relative to `root`; empty: the shipped file), plus
     `extra` (link_check.bot_wall_hosts); raise ValueError on a bad file."""
-    path = (root or Path.cwd()) / config_file if config_file else DEFAULT_HOSTS_FILE
-    hosts = load_hostile_hosts(path)
-    hosts.update({host.lower(): "listed in link_check.bot_wall_hosts" for host in extra})
-    return hosts
+    if not config_file:
+        return {**load_hostile_hosts(DEFAULT_HOSTS_FILE), **_listed(extra)}
+    base = (root or Path.cwd()).resolve()
+    path = base / config_file
+    if (Path(config_file).is_absolute() or ".." in Path(config_file).parts
+            or path.is_symlink() or not path.resolve().is_relative_to(base)):
+        raise ValueError(f"link_check.robot_hostile_hosts: {config_file[:80]!r} is not a file "
+                         "inside the project")
+    return {**load_hostile_hosts(path), **_listed(extra)}
+
+
+def _listed(extra: list[str]) -> dict[str, str]:
+    return {host.lower(): "listed in link_check.bot_wall_hosts" for host in extra}
