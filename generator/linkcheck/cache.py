@@ -100,9 +100,9 @@ class LinkCache:
             if result.verdict in FAILING and result.failing_runs:
                 entry["first_failed_at"] = result.failing_since
                 entry["failing_runs"] = result.failing_runs
-            elif result.verdict is Verdict.BLOCKED and self.failing(result.url):
+            elif result.verdict is Verdict.BLOCKED and (before := self.failing(result.url)):
                 # Blocked says nothing about the link: its failing history stays as it was.
-                entry["first_failed_at"], entry["failing_runs"] = self.failing(result.url)
+                entry["first_failed_at"], entry["failing_runs"] = before
             self.entries[key] = entry
 
     def add_run(self, started: float) -> None:

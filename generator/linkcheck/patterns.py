@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import re2
+import re2  # type: ignore[import-untyped]
 
 MAX_PATTERN_CHARS = 1000
 MAX_URL_CHARS = 8192
