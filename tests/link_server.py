@@ -284,6 +284,7 @@ def _arxiv_api(h, method, before, server):
     arxiv_id = parse_qs(urlsplit(h.path).query).get("id_list", [""])[0]
     entries = {
         "2101.00001": ARXIV_ENTRY.format(id="http://arxiv.org/abs/2101.00001v2", title="A paper"),
+        "1902.10421": ARXIV_ENTRY.format(id="http://arxiv.org/abs/1902.10421v1", title="Paper"),
         "2101.00002": ARXIV_ENTRY.format(id="http://arxiv.org/abs/2101.00003v1", title="Moved"),
         "bad-id": ARXIV_ENTRY.format(id="http://arxiv.org/api/errors#incorrect_id_format_for_x",
                                      title="Error"),

@@ -34,11 +34,12 @@ class FakeClock:
 
 
 def run_at(clock: FakeClock, state: Path, *urls: str, rule: ReportAfter = RULE,
-           **settings: object) -> Run:
+           archived: bool = False, **settings: object) -> Run:
     config = LinkCheckConfig(**{"timeout": 2, "retries": 0, "wayback_url": "", **settings})
     links = {url: [Location("papers/p.yaml", n)] for n, url in enumerate(urls, start=3)}
     return check_links(CheckRequest(links, config, AddressPolicy(allow_private=True),
-                                    cache_path=state, report_after=rule, clock=clock))
+                                    cache_path=state, report_after=rule, clock=clock,
+                                    suggest_archived=archived))
 
 
 def test_a_failure_is_reported_broken_only_after_2_runs_spanning_3_days(
@@ -110,7 +111,7 @@ def test_a_dead_link_gets_the_latest_wayback_snapshot(server: LinkServer, tmp_pa
     url = server.url("/gone")
 
     run = run_at(FakeClock(NOV_3), tmp_path / "s.json", url, rule=ReportAfter(runs=1, days=0),
-                 wayback_url=server.url("/wayback/available"))
+                 archived=True, wayback_url=server.url("/wayback/available"))
 
     snapshot = f"http://web.archive.org/web/20200102030405/{url}"
     assert run.results[0].suggestion == f"archived copy: {snapshot} (2020-01-02)"

@@ -67,6 +67,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduled", action="store_true",
                         help="a run of the scheduled job: a failing link is reported broken "
                         "only after link_check.report_after (default: 2 runs over 3 days)")
+    parser.add_argument("--suggest-archived", action="store_true",
+                        help="ask the Wayback Machine for an archived copy of each broken link "
+                        "(on by default with --scheduled and --changed-since)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (moved, blocked, missing fragment)")
     parser.set_defaults(run=run)
@@ -94,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         cache_path=None if args.no_cache else (args.cache or root / config.cache_path),
         max_age=max_age, github_token=os.environ.get("GITHUB_TOKEN") or None,
         report_after=_report_after(args, config), hostile=hostile,
+        suggest_archived=args.suggest_archived or args.scheduled or bool(args.changed_since),
     )
     on_terminal = args.format == "text" and sys.stderr.isatty()
     if on_terminal:  # Imported here: rich is for people at a terminal, not for CI.

@@ -127,6 +127,8 @@ class LinkChecker:
     hostile: dict[str, str] = field(default_factory=dict)
     """Robot-hostile hosts and why: their 401, 403 and 429 mean 'blocked'."""
     clock: Callable[[], float] = time.time
+    suggest_archived: bool = False
+    """Ask the Wayback Machine for an archived copy of each broken link."""
 
     async def check_all(
         self, urls: Iterable[str], on_result: Callable[[Result], None] | None = None
@@ -161,7 +163,8 @@ class LinkChecker:
         _requests_for_this_url.set(0)  # Each URL is checked in its own task, so its own context.
         try:
             result = await self._judge(url)
-            if result.verdict is Verdict.BROKEN and self.config.wayback_url:
+            if (result.verdict is Verdict.BROKEN and self.suggest_archived
+                    and self.config.wayback_url):
                 result.suggestion = await self._archived_copy(url)
         except Exception as error:  # A hostile answer must not stop the run.
             result = Result(url, Verdict.ERROR, message=f"unexpected failure: {_describe(error)}")

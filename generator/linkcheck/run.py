@@ -45,6 +45,8 @@ class CheckRequest:
     working folder) or the file shipped with curate, plus `config.bot_wall_hosts`."""
     clock: Callable[[], float] = time.time
     """Wall-clock time (a hook for tests: history across simulated weeks)."""
+    suggest_archived: bool = False
+    """Ask the Wayback Machine (`config.wayback_url`) for an archived copy of broken links."""
 
 
 def check_links(
@@ -91,7 +93,8 @@ def _check(
     hostile = request.hostile if request.hostile is not None else hostile_hosts(
         config.robot_hostile_hosts, config.bot_wall_hosts, None)
     checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup,
-                          hostile=hostile, clock=request.clock)
+                          hostile=hostile, clock=request.clock,
+                          suggest_archived=request.suggest_archived)
     return asyncio.run(checker.check_all(urls, on_result)), checker.requests
 
 
