@@ -226,8 +226,8 @@ def _cloudflare_challenge(h, method, before, server):
 
 
 def _cloudflare_page(h, method, before, server):
-    """The challenge page without the cf-mitigated header: found by the page itself."""
-    h.answer(503 if method == "GET" else 403, CLOUDFLARE_PAGE, Server="cloudflare",
+    """An older challenge: 503 and the page, without the cf-mitigated header."""
+    h.answer(503, CLOUDFLARE_PAGE, Server="cloudflare",
              Content_Type="text/html; charset=UTF-8")
 
 

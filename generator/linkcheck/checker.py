@@ -32,7 +32,7 @@ from generator.linkcheck.safety import (
     UnsafeAddress,
     system_lookup,
 )
-from generator.linkcheck.walls import ADVICE, HOSTILE_STATUS, hostile_reason
+from generator.linkcheck.walls import ADVICE, HOSTILE_STATUS, WALL_SERVERS, hostile_reason
 
 GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 """HEAD answers that many servers give wrongly: ask again with GET before judging."""
@@ -306,7 +306,8 @@ class LinkChecker:
         for method in methods:
             reply = await self._send(method, url, fragment,
                                      read_body=MAX_ANSWER_BYTES if for_api else 0)
-            if method == "HEAD" and (reply.status not in GET_AFTER_HEAD or reply.wall):
+            if method == "HEAD" and (reply.wall or (reply.status not in GET_AFTER_HEAD and not (
+                    reply.status in (429, 503) and _wall_server(reply.server)))):
                 break
         if reply.wall or (reply.status in HOSTILE_STATUS and self._hostile(url) and not for_api):
             return reply  # A bot wall says the same thing every time: never retried.
@@ -399,6 +400,10 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     except (TypeError, ValueError, OverflowError, IndexError):
         return None
     return max(0.0, seconds) if math.isfinite(seconds) else None
+
+
+def _wall_server(server: str) -> bool:
+    return any(name in server for name in WALL_SERVERS)
 
 
 def _redirect_target(current: URL, location: str) -> URL:

@@ -31,6 +31,8 @@ class Reply:
     """The bot wall this answer comes from ('Cloudflare challenge', ...), None if none."""
     body: bytes = b""
     """The body, for `fetch(..., read_body=N)` (API answers); else empty."""
+    server: str = ""
+    """The Server header(s), lower-cased."""
 
 
 def open_session(
@@ -101,6 +103,7 @@ async def fetch(
                 is_html=is_html,
                 fragment_found=found,
                 wall=wall,
+                server=" ".join(response.headers.getall("Server", ())).lower(),
                 body=body if read_body else b"",
             )
         finally:

@@ -22,6 +22,9 @@ HOSTILE_STATUS = frozenset({401, 403, 429})
 SNIFF_BYTES = 32_768
 """Bytes of an error page read to recognise a challenge page."""
 ADVICE = "check by hand or via its DOI"
+WALL_SERVERS = ("cloudflare", "akamaighost", "ddos-guard", "datadome", "sucuri")
+"""Server headers of bot-wall vendors: a 429 or 503 from them may be a challenge page, so its
+page is read (one GET) instead of retrying."""
 CHALLENGE_HEADERS = ("cf-mitigated", "x-amzn-waf-action")
 """Headers that mark a challenge whatever the status (checked on every answer)."""
 
