@@ -52,6 +52,9 @@ def tricky_cases(port: int, closed_port: int) -> list[Case]:
         ("connection refused", f"http://127.0.0.1:{closed_port}/page/1", FAIL),
         ("malformed (port 99999)", "http://127.0.0.1:99999/page/1", FAIL),
         ("DNS name not found", "http://no-such-host.invalid/page/1", FAIL),
+        # A bot wall says nothing of the page: a warning to check by hand, not a dead link.
+        ("Cloudflare challenge (403)", f"{base}/challenge", OK),
+        ("status 999 (LinkedIn)", f"{base}/status-999", OK),
     ]
 
 

@@ -95,6 +95,18 @@ async def huge(request: web.Request) -> web.StreamResponse:
     return response
 
 
+CHALLENGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+             b"<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1'></script>"
+             b"</body></html>")
+
+
+async def challenge(request: web.Request) -> web.Response:
+    """A Cloudflare bot challenge: the page is there, a robot is not let in."""
+    await asyncio.sleep(LATENCY)
+    return web.Response(status=403, body=CHALLENGE, content_type="text/html",
+                        headers={"Server": "cloudflare", "cf-mitigated": "challenge"})
+
+
 async def stats(request: web.Request) -> web.Response:
     return web.json_response({
         "requests": STATS.requests, "huge_bytes_sent": STATS.huge_bytes_sent,
@@ -136,6 +148,7 @@ def application(tricky: bool) -> web.Application:
             "/loop-a": status(302, Location="/loop-b"), "/loop-b": status(302, Location="/loop-a"),
             "/flaky": flaky, "/rate-limited": rate_limited, "/no-head": no_head,
             "/slow": slow, "/huge": huge, "/fragment.html": page,
+            "/challenge": challenge, "/status-999": status(999),
             "/__stats": stats, "/__reset": reset,
         }
         for path, handler in routes.items():
