@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
         root = project.root if project else args.directory.resolve()
-        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root)
+        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root) if (
+            config.robot_hostile_hosts) else None  # The shipped file is read when needed.
     except (ValueError, GitError, OSError) as error:
         print(f"curate check-links: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -32,7 +32,13 @@ from generator.linkcheck.safety import (
     UnsafeAddress,
     system_lookup,
 )
-from generator.linkcheck.walls import ADVICE, HOSTILE_STATUS, WALL_SERVERS, hostile_reason
+from generator.linkcheck.walls import (
+    ADVICE,
+    HOSTILE_STATUS,
+    WALL_SERVERS,
+    hostile_hosts,
+    hostile_reason,
+)
 
 GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 """HEAD answers that many servers give wrongly: ask again with GET before judging."""
@@ -124,8 +130,9 @@ class LinkChecker:
     github_token: str | None = None
     lookup: Lookup = system_lookup
     requests: int = 0
-    hostile: dict[str, str] = field(default_factory=dict)
-    """Robot-hostile hosts and why: their 401, 403 and 429 mean 'blocked'."""
+    hostile: dict[str, str] | None = None
+    """Robot-hostile hosts and why: their 401, 403 and 429 mean 'blocked'. None reads the
+    file shipped with curate (plus `config.bot_wall_hosts`) when first needed."""
     clock: Callable[[], float] = time.time
     suggest_archived: bool = False
     """Ask the Wayback Machine for an archived copy of each broken link."""
@@ -360,6 +367,8 @@ class LinkChecker:
         return Result(url, Verdict.ERROR, error.status, message=f"{error} {tries}".strip())
 
     def _hostile(self, url: URL) -> str | None:
+        if self.hostile is None:  # Most runs see no 401/403/429: the file is read on demand.
+            self.hostile = hostile_hosts("", self.config.bot_wall_hosts, None)
         return hostile_reason(url.host or "", self.hostile)
 
     def _verdict(self, url: str, final: URL, reply: Reply, hops: int, moved: bool) -> Result:

@@ -32,7 +32,7 @@ class Reply:
     body: bytes = b""
     """The body, for `fetch(..., read_body=N)` (API answers); else empty."""
     server: str = ""
-    """The Server header(s), lower-cased."""
+    """The Server header(s), lower-cased, of a 429 or 503 answer (a bot wall's vendor?)."""
 
 
 def open_session(
@@ -103,7 +103,8 @@ async def fetch(
                 is_html=is_html,
                 fragment_found=found,
                 wall=wall,
-                server=" ".join(response.headers.getall("Server", ())).lower(),
+                server=" ".join(response.headers.getall("Server", ())).lower()
+                if response.status in (429, 503) else "",
                 body=body if read_body else b"",
             )
         finally:

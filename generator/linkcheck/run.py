@@ -90,8 +90,9 @@ def _check(
     from generator.linkcheck.checker import LinkChecker
 
     config = request.config
-    hostile = request.hostile if request.hostile is not None else hostile_hosts(
-        config.robot_hostile_hosts, config.bot_wall_hosts, None)
+    hostile = request.hostile
+    if hostile is None and config.robot_hostile_hosts:
+        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, None)
     checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup,
                           hostile=hostile, clock=request.clock,
                           suggest_archived=request.suggest_archived)
