@@ -5,13 +5,14 @@ Every request is counted by path, so tests can prove a URL was (or was never) re
 
 from __future__ import annotations
 
+import json
 import socket
 import ssl
 import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 PAGE = b"""<!doctype html><html><head><title>page</title></head>
 <body><h1 id="present">Here</h1><a name="old-style">old</a><p>text</p>
@@ -32,6 +33,8 @@ class LinkServer:
         self.headers: dict[str, dict[str, str]] = {}
         """Headers of the last request to each path."""
         self.in_flight = 0
+        self.switch_down = True
+        """Whether '/switch' answers 404 (True) or 200: a link that dies and comes back."""
         self.most_in_flight = 0
         self._lock = threading.Lock()
         server_class = _IPv6Server if ":" in host else _Server
@@ -97,6 +100,8 @@ def _handler_for(server: LinkServer) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             before = server.record(method, path, dict(self.headers.items()))
             route = ROUTES.get(path.rstrip("0123456789") if path.startswith("/endless/") else path)
+            prefix = next((p for p in PREFIX_ROUTES if path.startswith(p)), None)
+            route = ROUTES[prefix] if prefix else route
             try:
                 if route is None:
                     self.answer(404)
@@ -204,6 +209,115 @@ def _garbage(h, method, before, server):
     h.close_connection = True
 
 
+# Bot walls: what Cloudflare, LinkedIn, Akamai, DataDome and PerimeterX answer a robot.
+
+CLOUDFLARE_PAGE = (b"<!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title>"
+                   b"<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\">"
+                   b"</script></head><body><div id=\"cf-chl-widget\"></div></body></html>")
+AKAMAI_PAGE = (b"<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>"
+               b"You don't have permission to access this server.<P>Reference #18.5c3c1002"
+               b"<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;5c3c1002</BODY>"
+               b"</HTML>")
+
+
+def _cloudflare_challenge(h, method, before, server):
+    h.answer(403, CLOUDFLARE_PAGE, Server="cloudflare", cf_mitigated="challenge",
+             Content_Type="text/html; charset=UTF-8")
+
+
+def _cloudflare_page(h, method, before, server):
+    """An older challenge: 503 and the page, without the cf-mitigated header."""
+    h.answer(503, CLOUDFLARE_PAGE, Server="cloudflare",
+             Content_Type="text/html; charset=UTF-8")
+
+
+def _akamai(h, method, before, server):
+    h.answer(403, AKAMAI_PAGE, Server="AkamaiGHost", Content_Type="text/html")
+
+
+def _datadome(h, method, before, server):
+    h.answer(403, b'<script src="https://ct.captcha-delivery.com/c.js"></script>',
+             X_DataDome="protected", Content_Type="text/html")
+
+
+def _perimeterx(h, method, before, server):
+    h.answer(403, b'<html><body><div id="px-captcha"></div></body></html>',
+             Content_Type="text/html")
+
+
+def _switch(h, method, before, server):
+    h.answer(404 if server.switch_down else 200)
+
+
+def _storm(h, method, before, server):
+    """Every request is rate limited, with a short Retry-After."""
+    h.answer(429, Retry_After="0.2")
+
+
+# The APIs a paper link is checked with: DOI handles, arXiv, GitHub; and the Wayback Machine.
+
+def _json(h, status: int, document: object, **headers: str) -> None:
+    h.answer(status, json.dumps(document).encode(), Content_Type="application/json", **headers)
+
+
+def _doi_handle(h, method, before, server):
+    doi = unquote(urlsplit(h.path).path.removeprefix("/api/handles/"))
+    url = {"type": "URL", "index": 1, "data": {"format": "string", "value": "https://x.test/"}}
+    if doi == "10.1234/exists":
+        _json(h, 200, {"responseCode": 1, "handle": doi, "values": [url]})
+    elif doi == "10.1234/alias":
+        alias = {"type": "HS_ALIAS", "index": 1,
+                 "data": {"format": "string", "value": "10.1234/exists"}}
+        _json(h, 200, {"responseCode": 1, "handle": doi, "values": [alias]})
+    else:
+        _json(h, 404, {"responseCode": 100, "handle": doi})
+
+
+ARXIV_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>arXiv Query</title>
+<opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">{total}
+</opensearch:totalResults>{entries}</feed>"""
+ARXIV_ENTRY = "<entry><id>{id}</id><title>{title}</title></entry>"
+
+
+def _arxiv_api(h, method, before, server):
+    arxiv_id = parse_qs(urlsplit(h.path).query).get("id_list", [""])[0]
+    entries = {
+        "2101.00001": ARXIV_ENTRY.format(id="http://arxiv.org/abs/2101.00001v2", title="A paper"),
+        "1902.10421": ARXIV_ENTRY.format(id="http://arxiv.org/abs/1902.10421v1", title="Paper"),
+        "2101.00002": ARXIV_ENTRY.format(id="http://arxiv.org/abs/2101.00003v1", title="Moved"),
+        "bad-id": ARXIV_ENTRY.format(id="http://arxiv.org/api/errors#incorrect_id_format_for_x",
+                                     title="Error"),
+    }.get(arxiv_id, "")
+    body = ARXIV_FEED.format(total=1 if entries else 0, entries=entries)
+    h.answer(200, body.encode(), Content_Type="application/atom+xml")
+
+
+GITHUB_REPOS = {
+    "/repos/owner/exists": {"full_name": "owner/exists", "archived": False},
+    "/repos/owner/archived": {"full_name": "owner/archived", "archived": True},
+    "/repositories/42": {"full_name": "new-owner/new-name", "archived": False},
+}
+
+
+def _github_api(h, method, before, server):
+    path = urlsplit(h.path).path
+    if path == "/repos/owner/old-name":
+        _json(h, 301, {"message": "Moved Permanently", "url": server.url("/repositories/42")},
+              Location=server.url("/repositories/42"))
+    elif path in GITHUB_REPOS:
+        _json(h, 200, GITHUB_REPOS[path])
+    else:
+        _json(h, 404, {"message": "Not Found"})
+
+
+def _wayback(h, method, before, server):
+    url = parse_qs(urlsplit(h.path).query).get("url", [""])[0]
+    snapshot = {"status": "200", "available": True, "timestamp": "20200102030405",
+                "url": f"http://web.archive.org/web/20200102030405/{url}"}
+    _json(h, 200, {"url": url, "archived_snapshots": {"closest": snapshot} if url else {}})
+
+
 ROUTES = {
     "/ok": _ok,
     "/busy": _busy,
@@ -227,4 +341,20 @@ ROUTES = {
     "/slow-drip": _slow_drip,
     "/garbage": _garbage,
     "/to": _redirect_to_query,
+    "/cloudflare": _cloudflare_challenge,
+    "/cloudflare-page": _cloudflare_page,
+    "/linkedin": _status(999),
+    "/akamai": _akamai,
+    "/datadome": _datadome,
+    "/perimeterx": _perimeterx,
+    "/unauthorized": _status(401),
+    "/storm": _storm,
+    "/switch": _switch,
+    "/api/handles/": _doi_handle,
+    "/api/query": _arxiv_api,
+    "/repos/": _github_api,
+    "/repositories/": _github_api,
+    "/wayback/available": _wayback,
 }
+PREFIX_ROUTES = ("/api/handles/", "/repos/", "/repositories/")
+"""Routes that answer every path under them."""

@@ -86,9 +86,10 @@ def test_429_waits_for_retry_after_then_succeeds(server: LinkServer) -> None:
     assert 1.0 <= result.elapsed < 3.0
 
 
-def test_429_asking_for_a_longer_wait_than_allowed_gives_up_at_once(server: LinkServer) -> None:
+def test_429_asking_for_a_longer_wait_than_allowed_gives_up_at_once_as_blocked(
+        server: LinkServer) -> None:
     result = one(server.url("/rate-limited-long"), retries=3)
-    assert (result.verdict, result.status) == (Verdict.ERROR, 429)
+    assert (result.verdict, result.status, result.severity) == (Verdict.BLOCKED, 429, "warning")
     assert result.message.startswith("rate limited (429), asked to wait 3600 s")
     assert server.hits["/rate-limited-long"] == 1
 

@@ -30,6 +30,11 @@ class Stats:
         self.requests: Counter[str] = Counter()
         self.huge_bytes_sent = 0
         self.seen: Counter[str] = Counter()
+        self.in_flight: Counter[int] = Counter()
+        """Requests being answered now, by host (server port)."""
+        self.most_in_flight: Counter[int] = Counter()
+        self.connections: dict[int, set[int]] = {}
+        """Client ports seen by each host: the connections a tool opened to it."""
 
 
 STATS = Stats()
@@ -90,8 +95,24 @@ async def huge(request: web.Request) -> web.StreamResponse:
     return response
 
 
+CHALLENGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+             b"<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1'></script>"
+             b"</body></html>")
+
+
+async def challenge(request: web.Request) -> web.Response:
+    """A Cloudflare bot challenge: the page is there, a robot is not let in."""
+    await asyncio.sleep(LATENCY)
+    return web.Response(status=403, body=CHALLENGE, content_type="text/html",
+                        headers={"Server": "cloudflare", "cf-mitigated": "challenge"})
+
+
 async def stats(request: web.Request) -> web.Response:
-    return web.json_response({"requests": STATS.requests, "huge_bytes_sent": STATS.huge_bytes_sent})
+    return web.json_response({
+        "requests": STATS.requests, "huge_bytes_sent": STATS.huge_bytes_sent,
+        "most_in_flight_per_host": max(STATS.most_in_flight.values(), default=0),
+        "most_connections_per_host": max(map(len, STATS.connections.values()), default=0),
+    })
 
 
 async def reset(request: web.Request) -> web.Response:
@@ -101,9 +122,18 @@ async def reset(request: web.Request) -> web.Response:
 
 @web.middleware
 async def count(request: web.Request, handler):
-    if not request.path.startswith("/__"):
-        STATS.requests[f"{request.method} {request.path}"] += 1
-    return await handler(request)
+    if request.path.startswith("/__"):
+        return await handler(request)
+    STATS.requests[f"{request.method} {request.path}"] += 1
+    host = request.transport.get_extra_info("sockname")[1] if request.transport else 0
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    STATS.connections.setdefault(host, set()).add(peer[1] if peer else 0)
+    STATS.in_flight[host] += 1
+    STATS.most_in_flight[host] = max(STATS.most_in_flight[host], STATS.in_flight[host])
+    try:
+        return await handler(request)
+    finally:
+        STATS.in_flight[host] -= 1
 
 
 def application(tricky: bool) -> web.Application:
@@ -118,6 +148,7 @@ def application(tricky: bool) -> web.Application:
             "/loop-a": status(302, Location="/loop-b"), "/loop-b": status(302, Location="/loop-a"),
             "/flaky": flaky, "/rate-limited": rate_limited, "/no-head": no_head,
             "/slow": slow, "/huge": huge, "/fragment.html": page,
+            "/challenge": challenge, "/status-999": status(999),
             "/__stats": stats, "/__reset": reset,
         }
         for path, handler in routes.items():

@@ -20,14 +20,19 @@ from generator.linkcheck.collect import (
     merge,
     site_pages,
 )
-from generator.linkcheck.config import LinkCheckConfig, parse_duration
+from generator.linkcheck.config import LinkCheckConfig, ReportAfter, parse_duration
+from generator.linkcheck.history import AT_ONCE
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.walls import hostile_hosts
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
 
 EXIT_USAGE = 2
+EXIT_OFFLINE = 3
+"""No host could be reached at all: the run says nothing about the links (CI leaves the
+link-check issue as it is)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,8 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Check the links of every record and of the pages under site/, each reported with "
             "the file and line where it is written; or, given INPUTs (Markdown or HTML files, "
             "folders such as the built site, text files of URLs, or URLs), the links in those. "
-            "Exit 1 when a link is broken or fails, 0 otherwise. Settings come from the "
-            "'link_check' section of papers/list.yaml."
+            "Exit 1 when a link is broken or fails, 3 when no host could be reached at all "
+            "(offline), 0 otherwise. Settings come from the 'link_check' section of "
+            "papers/list.yaml."
         ),
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
@@ -58,6 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="seconds allowed for one request (default: link_check.timeout)")
     parser.add_argument("--allow-private", action="store_true",
                         help="also request loopback, private and link-local addresses")
+    parser.add_argument("--scheduled", action="store_true",
+                        help="a run of the scheduled job: a failing link is reported broken "
+                        "only after link_check.report_after (default: 2 runs over 3 days)")
+    parser.add_argument("--suggest-archived", action="store_true",
+                        help="ask the Wayback Machine for an archived copy of each broken link "
+                        "(on by default with --scheduled and --changed-since)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (moved, blocked, missing fragment)")
     parser.set_defaults(run=run)
@@ -75,14 +87,18 @@ def run(args: argparse.Namespace) -> int:
         config, links = _config_and_links(args, project)
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
+        root = project.root if project else args.directory.resolve()
+        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root) if (
+            config.robot_hostile_hosts) else None  # The shipped file is read when needed.
     except (ValueError, GitError, OSError) as error:
         print(f"curate check-links: {error}", file=sys.stderr)
         return EXIT_USAGE
-    root = project.root if project else args.directory.resolve()
     request = CheckRequest(
         links, config, AddressPolicy(allow_private=args.allow_private),
         cache_path=None if args.no_cache else (args.cache or root / config.cache_path),
         max_age=max_age, github_token=os.environ.get("GITHUB_TOKEN") or None,
+        report_after=_report_after(args, config), hostile=hostile,
+        suggest_archived=args.suggest_archived or args.scheduled or bool(args.changed_since),
     )
     on_terminal = args.format == "text" and sys.stderr.isatty()
     if on_terminal:  # Imported here: rich is for people at a terminal, not for CI.
@@ -92,8 +108,18 @@ def run(args: argparse.Namespace) -> int:
     print(render(result, args.format))
     if on_terminal and sys.stdout.isatty():
         print_summary_table(result, sys.stdout)
+    if result.offline:
+        return EXIT_OFFLINE
     failing = {"error"} | ({"warning"} if args.strict else set())
     return 1 if any(r.severity in failing for r in result.results) else 0
+
+
+def _report_after(args: argparse.Namespace, config: LinkCheckConfig) -> ReportAfter:
+    """When a failure counts as broken: the pull request's rule for --changed-since, the
+    config's for the scheduled job, at once for a run by hand."""
+    if args.changed_since:
+        return config.report_after_changed
+    return config.report_after if args.scheduled else AT_ONCE
 
 
 def _config_and_links(

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
+import json
+import math
 import random
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 
 import aiohttp
 from yarl import URL
 
+from generator.linkcheck.apis import MAX_ANSWER_BYTES, ApiQuery, api_query, judge
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import Reply, fetch, open_session, request_headers
 from generator.linkcheck.resolver import CheckedResolver
@@ -25,10 +32,16 @@ from generator.linkcheck.safety import (
     UnsafeAddress,
     system_lookup,
 )
+from generator.linkcheck.walls import (
+    ADVICE,
+    HOSTILE_STATUS,
+    WALL_SERVERS,
+    hostile_hosts,
+    hostile_reason,
+)
 
 GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 """HEAD answers that many servers give wrongly: ask again with GET before judging."""
-BOT_WALL_STATUS = frozenset({403, 429, 999})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECT = frozenset({301, 308})
 _HOST = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?\.?|[0-9a-fA-F:.]+(?:%\w+)?")
@@ -53,10 +66,33 @@ class Retryable(Exception):
 
 @dataclass
 class Politeness:
-    """A slot per host: at most N requests in flight, and a pause after each."""
+    """A slot per host: at most N requests in flight, and a pause after each. A host that
+    answers 429 is paused as a whole (its Retry-After, or a growing backoff), then asked one
+    request at a time; after `rate_limit_answers` 429s it is not asked again in this run."""
 
     config: LinkCheckConfig
     _slots: dict[str, asyncio.Semaphore] = field(default_factory=dict)
+    _one_at_a_time: dict[str, asyncio.Lock] = field(default_factory=dict)
+    _resume_at: dict[str, float] = field(default_factory=dict)
+    _rate_limits: Counter[str] = field(default_factory=Counter)
+
+    @staticmethod
+    def host_of(url: URL) -> str:
+        return (f"{url.host}:{url.port}" if url.explicit_port else (url.host or "")).lower()
+
+    def rate_limited(self, url: URL, wait: float) -> None:
+        """`url`'s host answered 429: pause it for `wait` seconds, then one request at a time."""
+        host = self.host_of(url)
+        self._rate_limits[host] += 1
+        self._one_at_a_time.setdefault(host, asyncio.Lock())
+        resume = asyncio.get_running_loop().time() + wait
+        self._resume_at[host] = max(self._resume_at.get(host, 0.0), resume)
+
+    def _give_up_on(self, host: str) -> None:
+        count = self._rate_limits[host]
+        if count >= self.config.rate_limit_answers:
+            raise Retryable(f"rate limited (429): {host} answered 429 {count} times, "
+                            "not asked again in this run", 429, give_up=True)
 
     def _limit(self, host: str) -> tuple[int, float]:
         for rule in self.config.hosts:
@@ -65,16 +101,24 @@ class Politeness:
         return self.config.per_host_concurrency, self.config.per_host_delay
 
     async def run(self, url: URL, call: Callable[[], object]) -> Reply:
-        host = f"{url.host}:{url.port}" if url.explicit_port else (url.host or "")
-        concurrency, delay = self._limit(host.lower())
+        host = self.host_of(url)
+        concurrency, delay = self._limit(host)
         if host not in self._slots:
             self._slots[host] = asyncio.Semaphore(concurrency)
+        self._give_up_on(host)
         async with self._slots[host]:
-            try:
-                return await call()  # type: ignore[misc]
-            finally:
-                if delay:
-                    await asyncio.sleep(delay)
+            calm = self._one_at_a_time.get(host) or contextlib.nullcontext()
+            async with calm:  # type: ignore[attr-defined]
+                self._give_up_on(host)
+                pause = self._resume_at.get(host, 0.0) - asyncio.get_running_loop().time()
+                if pause > 0:
+                    await asyncio.sleep(pause)
+                    self._give_up_on(host)
+                try:
+                    return await call()  # type: ignore[misc]
+                finally:
+                    if delay:
+                        await asyncio.sleep(delay)
 
 
 @dataclass
@@ -86,6 +130,12 @@ class LinkChecker:
     github_token: str | None = None
     lookup: Lookup = system_lookup
     requests: int = 0
+    hostile: dict[str, str] | None = None
+    """Robot-hostile hosts and why: their 401, 403 and 429 mean 'blocked'. None reads the
+    file shipped with curate (plus `config.bot_wall_hosts`) when first needed."""
+    clock: Callable[[], float] = time.time
+    suggest_archived: bool = False
+    """Ask the Wayback Machine for an archived copy of each broken link."""
 
     async def check_all(
         self, urls: Iterable[str], on_result: Callable[[Result], None] | None = None
@@ -120,11 +170,14 @@ class LinkChecker:
         _requests_for_this_url.set(0)  # Each URL is checked in its own task, so its own context.
         try:
             result = await self._judge(url)
+            if (result.verdict is Verdict.BROKEN and self.suggest_archived
+                    and self.config.wayback_url):
+                result.suggestion = await self._archived_copy(url)
         except Exception as error:  # A hostile answer must not stop the run.
             result = Result(url, Verdict.ERROR, message=f"unexpected failure: {_describe(error)}")
         result.elapsed = time.monotonic() - started
         result.requests = _requests_for_this_url.get()
-        result.checked_at = time.time()
+        result.checked_at = self.clock()
         return result
 
     async def _judge(self, url: str) -> Result:
@@ -137,7 +190,59 @@ class LinkChecker:
             current.port  # noqa: B018 - raises on a malformed port
         except (ValueError, TypeError) as error:
             return Result(url, Verdict.BROKEN, message=f"malformed URL: {error}")
-        return await self._follow(url, current)
+        query = api_query(url, self.config, self.github_token)
+        answered = await self._ask_api(url, query) if query else None
+        return answered or await self._follow(url, current)
+
+    async def _ask_api(self, url: str, query: ApiQuery) -> Result | None:
+        """The verdict of the API that knows what `url` names; None when it could not say."""
+        api = URL(query.api_url, encoded=True)
+        for _ in range(4):  # GitHub answers a renamed repository with a 301 to /repositories/N.
+            if await self._refusal(api, 0) is not None:
+                return None
+            try:
+                reply = await self._request_with_retries(api, for_api=True)
+            except (Retryable, aiohttp.ClientError, OSError, ValueError):
+                return None
+            if reply.status in REDIRECT_STATUS and reply.location:
+                try:
+                    target = _redirect_target(api, reply.location)
+                except ValueError:
+                    return None
+                if self._politeness.host_of(target) != self._politeness.host_of(api):
+                    return None
+                api = target
+                continue
+            answer = judge(query, reply.status, reply.body)
+            if answer.verdict is None:
+                return None
+            return Result(url, answer.verdict, reply.status, answer.final_url,
+                          message=answer.message, warning=answer.warning)
+        return None
+
+    async def _archived_copy(self, url: str) -> str:
+        """'archived copy: URL (YYYY-MM-DD)' from the Wayback availability API, or ''."""
+        api = URL(f"{self.config.wayback_url}?url={quote(url, safe='')}", encoded=True)
+        if await self._refusal(api, 0) is not None:
+            return ""
+        try:
+            reply = await self._politeness.run(api, lambda: self._send(
+                "GET", api, None, read_body=MAX_ANSWER_BYTES))
+            document = json.loads(reply.body.decode("utf-8")) if reply.status == 200 else {}
+            closest = document["archived_snapshots"]["closest"]
+            snapshot, stamp = closest["url"], str(closest.get("timestamp", ""))
+        except (Retryable, aiohttp.ClientError, OSError, ValueError, RecursionError, KeyError,
+                TypeError, AttributeError):
+            return ""
+        if (not isinstance(snapshot, str) or not re.fullmatch(r"https?://[^\s<>\"']{1,2000}",
+                                                               snapshot)
+                or closest.get("available") is False):
+            return ""
+        try:
+            when = f" ({datetime.strptime(stamp[:8], '%Y%m%d').date().isoformat()})"
+        except ValueError:
+            when = ""
+        return f"archived copy: {snapshot}{when}"
 
     async def _follow(self, url: str, current: URL) -> Result:
         seen = {str(current.with_fragment(None))}
@@ -186,41 +291,55 @@ class LinkChecker:
             return Result("", Verdict.ERROR, message=str(error))
         return None
 
-    async def _request_with_retries(self, url: URL) -> Reply:
+    async def _request_with_retries(self, url: URL, for_api: bool = False) -> Reply:
         for attempt in range(self.config.retries + 1):
             try:
-                return await self._politeness.run(url, lambda: self._attempt(url))
+                return await self._politeness.run(url, lambda: self._attempt(url, for_api))
             except Retryable as error:
                 if attempt == self.config.retries or error.give_up:
                     raise
                 wait = error.wait if error.wait is not None else (
                     BACKOFF_BASE * 2**attempt * (1 + random.random()))
-                await asyncio.sleep(wait)
+                if error.status == 429:
+                    self._politeness.rate_limited(url, wait)  # The whole host waits.
+                else:
+                    await asyncio.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _attempt(self, url: URL) -> Reply:
-        fragment = _checkable_fragment(url)
-        methods = ("GET",) if fragment else ("HEAD", "GET")
+    async def _attempt(self, url: URL, for_api: bool = False) -> Reply:
+        fragment = None if for_api else _checkable_fragment(url)
+        methods = ("GET",) if fragment or for_api else ("HEAD", "GET")
         reply = Reply(0)
         for method in methods:
-            reply = await self._send(method, url, fragment)
-            if method == "HEAD" and reply.status not in GET_AFTER_HEAD:
+            reply = await self._send(method, url, fragment,
+                                     read_body=MAX_ANSWER_BYTES if for_api else 0)
+            if method == "HEAD" and (reply.wall or (reply.status not in GET_AFTER_HEAD and not (
+                    reply.status in (429, 503) and _wall_server(reply.server)))):
                 break
+        if reply.wall or (reply.status in HOSTILE_STATUS and self._hostile(url) and not for_api):
+            return reply  # A bot wall says the same thing every time: never retried.
         if reply.status == 429:
-            raise Retryable("rate limited (429)", 429, self._retry_after(reply.retry_after))
+            wait = retry_after_seconds(reply.retry_after)
+            if wait is not None and wait > self.config.max_retry_after:
+                raise Retryable(f"rate limited (429), asked to wait {wait:.0f} s", 429,
+                                give_up=True)
+            raise Retryable("rate limited (429)", 429, wait)
         if reply.status >= 500:
             raise Retryable(f"server error {reply.status}", reply.status)
         return reply
 
-    async def _send(self, method: str, url: URL, fragment: str | None) -> Reply:
+    async def _send(
+        self, method: str, url: URL, fragment: str | None, read_body: int = 0
+    ) -> Reply:
         self.requests += 1
         _requests_for_this_url.set(_requests_for_this_url.get() + 1)
         try:
             return await fetch(
                 self._session, method, url,
                 timeout=self.config.timeout, connect_timeout=self.config.connect_timeout,
-                headers=request_headers(url, self.github_token),
+                headers=self._headers(url, read_body > 0),
                 fragment=fragment, fragment_bytes=self.config.fragment_bytes,
+                read_body=read_body,
             )
         except TimeoutError:
             raise Retryable(f"timed out after {self.config.timeout:g} s") from None
@@ -229,31 +348,28 @@ class LinkChecker:
         except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, ConnectionError) as e:
             raise Retryable(_describe(e)) from None
 
-    def _retry_after(self, header: str | None) -> float:
-        """Seconds to wait for a 429: its Retry-After, bounded; beyond the bound, give up."""
-        seconds = 1.0
-        if header:
-            try:
-                seconds = float(header)
-            except ValueError:
-                try:
-                    seconds = parsedate_to_datetime(header).timestamp() - time.time()
-                except (TypeError, ValueError):
-                    seconds = 1.0
-        if seconds > self.config.max_retry_after:
-            raise Retryable(
-                f"rate limited (429), asked to wait {seconds:.0f} s", 429, give_up=True)
-        return max(0.0, seconds)
+    def _headers(self, url: URL, for_api: bool) -> dict[str, str]:
+        """Headers for `url`: the token for GitHub (and the configured GitHub API), JSON for
+        APIs, uncompressed (the session does not decompress)."""
+        headers = request_headers(url, self.github_token)
+        if for_api:
+            headers.update({"Accept": "application/json, application/atom+xml;q=0.9",
+                            "Accept-Encoding": "identity"})
+            api = URL(self.config.github_api_url)
+            if self.github_token and (url.host, url.port) == (api.host, api.port):
+                headers["Authorization"] = f"Bearer {self.github_token}"
+        return headers
 
     def _after_retries(self, url: str, current: URL, error: Retryable) -> Result:
+        if error.status == 429:  # Rate limited: the link may well work, it is not dead.
+            return Result(url, Verdict.BLOCKED, 429, message=f"{error}; {ADVICE}")
         tries = f"after {self.config.retries + 1} tries" if self.config.retries else ""
-        if error.status in BOT_WALL_STATUS and self._is_bot_wall(current):
-            return Result(url, Verdict.BLOCKED, error.status, message="host blocks robots")
         return Result(url, Verdict.ERROR, error.status, message=f"{error} {tries}".strip())
 
-    def _is_bot_wall(self, url: URL) -> bool:
-        host = (url.host or "").lower()
-        return any(host == wall or host.endswith("." + wall) for wall in self.config.bot_wall_hosts)
+    def _hostile(self, url: URL) -> str | None:
+        if self.hostile is None:  # Most runs see no 401/403/429: the file is read on demand.
+            self.hostile = hostile_hosts("", self.config.bot_wall_hosts, None)
+        return hostile_reason(url.host or "", self.hostile)
 
     def _verdict(self, url: str, final: URL, reply: Reply, hops: int, moved: bool) -> Result:
         status = reply.status
@@ -265,8 +381,13 @@ class LinkChecker:
             if reply.fragment_found is False:
                 result.warning = f"fragment #{final.fragment} not found in the page"
             return result
-        if status in BOT_WALL_STATUS and self._is_bot_wall(final):
-            return Result(url, Verdict.BLOCKED, status, final_url, message="host blocks robots")
+        if reply.wall:
+            return Result(url, Verdict.BLOCKED, status, final_url,
+                          message=f"blocked for robots ({reply.wall}); {ADVICE}")
+        reason = self._hostile(final)
+        if status in HOSTILE_STATUS and reason:
+            return Result(url, Verdict.BLOCKED, status, final_url,
+                          message=f"blocked for robots ({reason}); {ADVICE}")
         if status in (404, 410):
             return Result(url, Verdict.BROKEN, status, final_url,
                           message="not found" if status == 404 else "gone")
@@ -274,6 +395,24 @@ class LinkChecker:
             return Result(url, Verdict.BROKEN, status, final_url,
                           message="redirect without Location")
         return Result(url, Verdict.BROKEN, status, final_url, message=f"HTTP {status}")
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delay seconds or an HTTP date), or None
+    when there is none or it cannot be read. Never negative, never NaN or infinite."""
+    if not value or len(value) > 100:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else (
+            parsedate_to_datetime(value).timestamp() - (time.time() if now is None else now))
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return None
+    return max(0.0, seconds) if math.isfinite(seconds) else None
+
+
+def _wall_server(server: str) -> bool:
+    return any(name in server for name in WALL_SERVERS)
 
 
 def _redirect_target(current: URL, location: str) -> URL:

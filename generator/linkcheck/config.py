@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -11,15 +11,18 @@ from generator.models.fields import PlainText, Record
 
 
 def _regex(value: str) -> str:
+    from generator.linkcheck import patterns
+
     try:
-        re.compile(value)
-    except re.error as error:
-        raise ValueError(f"not a valid regular expression ({error}): {value!r}") from None
+        patterns.compiled(value)  # RE2: linear-time matching, no pattern can hang a run.
+    except patterns.PatternError as error:
+        raise ValueError(f"not a valid regular expression (RE2: {error}): {value[:80]!r}") from None
     return value
 
 
 def _duration(value: str) -> str:
-    parse_duration(value)
+    if value != AUTO:
+        parse_duration(value)
     return value
 
 
@@ -28,6 +31,9 @@ def _url_template(value: str) -> str:
         raise ValueError(f"expected an http(s) URL containing '{{id}}', got {value!r}")
     return value
 
+
+AUTO = "auto"
+"""`max_age: auto`: ok results expire with the schedule the state file learnt (see cache.py)."""
 
 Regex = Annotated[str, Field(min_length=1), AfterValidator(_regex)]
 Duration = Annotated[str, AfterValidator(_duration)]
@@ -54,6 +60,23 @@ class HostLimit(Record):
     """Seconds to wait after each request to this host before its slot is reused."""
 
 
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise ValueError(f"expected an http(s) URL, got {value[:80]!r}")
+    return value.rstrip("/")
+
+
+HttpUrlText = Annotated[str, AfterValidator(_http_url)]
+
+
+class ReportAfter(Record):
+    """A failing link is reported broken once it failed on `runs` runs in a row spanning at
+    least `days` days; before that it is a warning ("failing since ... (1 run)")."""
+
+    runs: int = Field(default=2, ge=1, le=100)
+    days: float = Field(default=3.0, ge=0, le=365)
+
+
 class LinkCheckConfig(Record):
     """How `curate check-links` checks links: limits, timeouts, exclusions, cache."""
 
@@ -69,11 +92,9 @@ class LinkCheckConfig(Record):
     """Seconds between two requests to one host (unless `hosts` says otherwise)."""
     hosts: list[HostLimit] = []
     """Per-host concurrency and delay for hosts that need gentler treatment."""
-    bot_wall_hosts: list[str] = [
-        "linkedin.com", "www.linkedin.com", "twitter.com", "x.com",
-        "www.researchgate.net", "researchgate.net", "medium.com",
-    ]
-    """Hosts known to block robots: their 403, 429 and 999 are reported as 'blocked' warnings."""
+    bot_wall_hosts: list[str] = []
+    """More hosts known to block robots, besides `robot_hostile_hosts`: their 401, 403 and
+    429 are reported as 'blocked' warnings."""
     timeout: float = Field(default=10.0, gt=0, le=300)
     """Seconds allowed for one request, from connecting to reading the headers."""
     connect_timeout: float = Field(default=5.0, gt=0, le=300)
@@ -90,14 +111,34 @@ class LinkCheckConfig(Record):
     """Bytes of an HTML page read at most to find a `#fragment` anchor."""
     cache_path: str = ".cache/links.json"
     """Where results are kept between runs, relative to the project root."""
-    max_age: Duration = "1d"
-    """How long an ok result is reused without a request: '30m', '12h', '1d', '2w'."""
+    max_age: Duration = AUTO
+    """How long an ok result is reused without a request: '30m', '12h', '1d', '2w', or
+    'auto': 0.5 to 1.5 times the interval between runs learnt from the state file (a weekly
+    job checks about half its links each week), at least a day."""
     arxiv_url: UrlTemplate = "https://arxiv.org/abs/{id}"
     """URL checked for a paper's arXiv id; '{id}' is replaced by the id."""
     doi_url: UrlTemplate = "https://doi.org/{id}"
     """URL checked for a paper's DOI; '{id}' is replaced by the DOI."""
     user_agent: str = "curate-link-checker/0.1 (+https://github.com/curate-awesome)"
     """User-Agent sent with every request, naming the tool and where to learn about it."""
+    robot_hostile_hosts: str = ""
+    """A YAML file of hosts that answer robots 401/403/429 (`hosts: [{host, reason}]`),
+    relative to the project root; empty takes the one shipped with curate."""
+    doi_api_url: UrlTemplate = "https://doi.org/api/handles/{id}"
+    """The DOI handle API: a doi.org link is checked by asking whether its DOI exists."""
+    arxiv_api_url: UrlTemplate = "https://export.arxiv.org/api/query?id_list={id}"
+    """The arXiv API: an arXiv link is checked by asking whether its id exists."""
+    github_api_url: HttpUrlText = "https://api.github.com"
+    """The GitHub REST API, asked about github.com repository links when GITHUB_TOKEN is set."""
+    wayback_url: HttpUrlText | Literal[""] = "https://archive.org/wayback/available"
+    """The Wayback Machine's availability API, asked for an archived copy of each dead link
+    ('' to not ask)."""
+    report_after: ReportAfter = ReportAfter()
+    """When a failing link is reported broken in a run with a state file."""
+    report_after_changed: ReportAfter = ReportAfter(runs=1, days=0)
+    """The same for `--changed-since` (a pull request's new links): at once by default."""
+    rate_limit_answers: int = Field(default=5, ge=1, le=100)
+    """429 answers from one host after which it is not asked again in this run."""
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")

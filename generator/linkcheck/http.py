@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from dataclasses import dataclass
 
 import aiohttp
 from yarl import URL
 
+from generator.linkcheck import walls
 from generator.linkcheck.resolver import CheckedResolver
 
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
@@ -25,6 +27,12 @@ class Reply:
     is_html: bool = False
     fragment_found: bool | None = None
     """Whether the sought `#fragment` is in the page; None when not sought or not HTML."""
+    wall: str | None = None
+    """The bot wall this answer comes from ('Cloudflare challenge', ...), None if none."""
+    body: bytes = b""
+    """The body, for `fetch(..., read_body=N)` (API answers); else empty."""
+    server: str = ""
+    """The Server header(s), lower-cased, of a 429 or 503 answer (a bot wall's vendor?)."""
 
 
 def open_session(
@@ -60,9 +68,13 @@ async def fetch(
     headers: dict[str, str],
     fragment: str | None = None,
     fragment_bytes: int = 0,
+    read_body: int = 0,
 ) -> Reply:
-    """Send one request and close it; read at most `fragment_bytes` to look for `fragment`."""
-    client_timeout = aiohttp.ClientTimeout(total=timeout, connect=connect_timeout)
+    """Send one request and close it; read at most `fragment_bytes` to look for `fragment`,
+    the first bytes of an error page to recognise a bot wall's challenge, and with
+    `read_body` that many bytes at most of the body (more is an error: a hostile answer)."""
+    # The total is bounded by asyncio.timeout below: one timer per request, not two.
+    client_timeout = _connect_timeout(connect_timeout)
     async with asyncio.timeout(timeout):  # Bounds a slow drip of headers or body too.
         response = await session.request(
             method, url.with_fragment(None), allow_redirects=False, headers=headers,
@@ -70,20 +82,40 @@ async def fetch(
         )
         try:
             is_html = "html" in response.headers.get("Content-Type", "").lower()
-            found = None
+            found, body = None, b""
             if fragment and is_html and method == "GET" and response.status < 300:
                 found = await _page_has_anchor(response, fragment, fragment_bytes)
+            elif read_body and method == "GET":
+                body = await response.content.read(read_body + 1)
+                if len(body) > read_body:
+                    raise aiohttp.ClientPayloadError(f"answer longer than {read_body} bytes")
+            elif response.status >= 400 and method == "GET":
+                body = await response.content.read(walls.SNIFF_BYTES)
+            wall = None
+            if response.status >= 400 or any(name in response.headers
+                                              for name in walls.CHALLENGE_HEADERS):
+                headers = {name.lower(): value for name, value in response.headers.items()}
+                wall = walls.challenge(response.status, headers, body)
             return Reply(
                 status=response.status,
                 location=response.headers.get("Location"),
                 retry_after=response.headers.get("Retry-After"),
                 is_html=is_html,
                 fragment_found=found,
+                wall=wall,
+                server=" ".join(response.headers.getall("Server", ())).lower()
+                if response.status in (429, 503) else "",
+                body=body if read_body else b"",
             )
         finally:
             # Reuses the connection when the body is complete (HEAD, empty), else drops it
             # rather than read an unwanted body.
             response.release()
+
+
+@functools.lru_cache(maxsize=8)
+def _connect_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(total=None, connect=seconds)
 
 
 async def _page_has_anchor(response: aiohttp.ClientResponse, fragment: str, cap: int) -> bool:

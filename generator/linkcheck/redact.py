@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
-_USERINFO = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<userinfo>[^/?#@]*)@")
-
-
-def redacted(url: str) -> str:
-    """`url` with any 'user:password@' replaced by '***@'."""
-    return _USERINFO.sub(lambda match: f"{match.group('scheme')}***@", url, count=1)
+_CREDENTIALS = re.compile(
+    r"(?i)(?P<scheme>[a-z][a-z0-9+.-]*(?::|%3A)(?://|%2F%2F))"
+    r"(?P<userinfo>(?:(?!%2F|%3F|%23)[^/?#\s])*)(?P<at>@|%40)"
+)
+"""'scheme://user:password@', plain or percent-encoded (a URL inside another's query string).
+The user information runs to the LAST '@' before the path, so 'user:p@ss@host' is caught
+whole; a password is never shown in part."""
 
 
 def redact_text(text: str) -> str:
-    """`text` with the credentials of every URL in it replaced by '***'."""
-    return re.sub(r"([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]*@", r"\1***@", text)
+    """`text` with the user information of every URL in it replaced by '***', wherever the
+    URL stands: alone, in a sentence, or percent-encoded in another URL's query string."""
+    return _CREDENTIALS.sub(lambda m: f"{m.group('scheme')}***{m.group('at')}", text)
+
+
+def redacted(url: str) -> str:
+    """`url` with any 'user:password@' replaced by '***@', its own and those of URLs in it."""
+    return redact_text(url)

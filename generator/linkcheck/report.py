@@ -6,11 +6,16 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.linkcheck.history import failing_since, first_failure_day
 from generator.linkcheck.redact import redact_text, redacted
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.problems import Problem
 
 FORMATS = ("text", "json", "github", "markdown")
+ISSUE_BODY_LIMIT = 65_536
+"""Characters GitHub accepts in an issue body."""
+MARKDOWN_LIMIT = ISSUE_BODY_LIMIT - 1_024
+"""The markdown report's length at most: room is left for the workflow's own footer."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class Run:
     requests: int
     notes: tuple[str, ...] = ()
     """Things the reader should know: an ignored cache file, every host unresolvable."""
+    offline: bool = False
+    """No host could be reached at all: the run says nothing about the links."""
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for result in self.results if result.verdict is verdict)
@@ -52,6 +59,11 @@ def describe(result: Result) -> str:
         parts.append(f"ends at {redacted(result.final_url)}")
     if result.warning:
         parts.append(result.warning)
+    since = failing_since(result) if result.failing_runs > 1 or not result.confirmed else ""
+    if since:
+        parts.append(f"({since}{'' if result.confirmed else ', not confirmed yet'})")
+    if result.suggestion:
+        parts.append(f"- {result.suggestion}")
     return redact_text(" ".join(parts) or result.verdict.value)
 
 
@@ -105,6 +117,9 @@ def as_json(run: Run) -> str:
                 "final_url": redacted(result.final_url) if result.final_url else None,
                 "message": redact_text(result.message), "warning": redact_text(result.warning),
                 "seconds": round(result.elapsed, 3), "cached": result.cached,
+                "confirmed": result.confirmed, "failing_runs": result.failing_runs,
+                "failing_since": first_failure_day(result),
+                "suggestion": redact_text(result.suggestion) or None,
                 "locations": [{"path": loc.path, "line": loc.line} for loc in result.locations],
             }
             for result in sorted(run.results, key=lambda r: r.url)
@@ -120,32 +135,57 @@ def as_github(run: Run) -> str:
                 f"{redacted(result.url)}: {describe(result)}", result.severity).as_github()
         for result, location in run.attention_places()
     ]
+    lines += [f"::warning title=link check::{_escape_data(note)}" for note in run.notes]
     lines.append(summary_line(run))
     return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(run: Run) -> str:
-    """A report fit for an issue body: counts, then a table of the links to fix."""
+def as_markdown(run: Run, limit: int = MARKDOWN_LIMIT) -> str:
+    """A report fit for an issue body: counts, notes, then a table of the links to fix,
+    errors first; rows that do not fit in `limit` characters are cut and counted."""
     lines = ["## Link check", "", "| verdict | links |", "|---|---:|"]
     lines += [f"| {verdict.value} | {run.count(verdict)} |" for verdict in Verdict]
     lines += ["", summary_line(run) + ".", ""]
-    flagged = run.attention()
-    if flagged:
-        lines += ["| | link | where | details |", "|---|---|---|---|"]
-        for result in flagged:
-            where = "<br>".join(f"`{_cell(str(location))}`" for location in _where(result))
-            lines.append(
-                f"| {result.verdict.value} | <{_cell(redacted(result.url))}> | {where} "
-                f"| {_cell(describe(result))} |"
-            )
-    else:
-        lines.append("No broken links.")
     lines += [f"- {_cell(note)}" for note in run.notes]
+    lines += [""] if run.notes else []
+    flagged = run.attention()
+    if not flagged:
+        lines.append("No broken links.")
+        return "\n".join(lines) + "\n"
+    lines += ["| | link | where | details |", "|---|---|---|---|"]
+    rows = [_markdown_row(result) for result in flagged]
+    used = sum(len(line) + 1 for line in lines) + 400  # Room for the note on a cut.
+    shown = 0
+    for row in rows:
+        if used + len(row) + 1 > limit:
+            break
+        lines.append(row)
+        used += len(row) + 1
+        shown += 1
+    if shown < len(rows):
+        cut = rows[shown:]
+        errors = sum(1 for result in flagged[shown:] if result.severity == "error")
+        lines += ["", f"**{len(cut)} more link{'s' if len(cut) != 1 else ''} not shown** "
+                  f"({errors} error{'s' if errors != 1 else ''}, {len(cut) - errors} "
+                  f"warning{'s' if len(cut) - errors != 1 else ''}): the report is cut to fit "
+                  f"GitHub's issue body limit ({ISSUE_BODY_LIMIT:,} characters). Run "
+                  "`curate check-links` for every link."]
     return "\n".join(lines) + "\n"
+
+
+def _markdown_row(result: Result) -> str:
+    where = "<br>".join(f"`{_cell(str(location))}`" for location in _where(result))
+    verdict = result.verdict.value + ("" if result.confirmed else " (not confirmed yet)")
+    return (f"| {verdict} | <{_cell(redacted(result.url))}> | {where} "
+            f"| {_cell(describe(result))} |")
 
 
 def render(run: Run, output_format: str) -> str:

@@ -36,9 +36,12 @@ class CheckedResolver(AbstractResolver):
     async def addresses(self, host: str, port: int) -> list[str]:
         """Allowed addresses of `host`; raise UnsafeAddress, NameNotFound or OSError."""
         key = (host.lower().rstrip("."), port)
-        if key not in self._answers:  # One lookup per host, shared by every URL on it.
-            self._answers[key] = asyncio.ensure_future(self._checked_lookup(*key))
-        return await asyncio.shield(self._answers[key])
+        answer = self._answers.get(key)
+        if answer is None:  # One lookup per host, shared by every URL on it.
+            answer = self._answers[key] = asyncio.ensure_future(self._checked_lookup(*key))
+        if answer.done():  # The common case: no new future per URL.
+            return answer.result()
+        return await asyncio.shield(answer)
 
     async def _checked_lookup(self, host: str, port: int) -> list[str]:
         literal = ip_literal(host)

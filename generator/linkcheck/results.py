@@ -54,12 +54,20 @@ class Result:
     """When the check ran (Unix time); from the cache for cached results."""
     cached: bool = False
     locations: list[Location] = field(default_factory=list)
+    failing_since: float | None = None
+    """When this URL first failed in the current streak of failing runs (from the state)."""
+    failing_runs: int = 0
+    """Consecutive runs, this one included, on which this URL failed."""
+    confirmed: bool = True
+    """False for a failure seen on too few runs or days to be reported as broken yet."""
+    suggestion: str = ""
+    """What to replace a dead link with: its latest archived copy."""
 
     @property
     def severity(self) -> str:
         """'error' when it fails the run, 'warning' for things to look at, else ''."""
         if self.verdict in FAILING:
-            return "error"
+            return "error" if self.confirmed else "warning"
         if self.verdict is Verdict.BLOCKED or self.warning:
             return "warning"
         return ""

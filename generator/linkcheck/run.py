@@ -3,38 +3,50 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.linkcheck import patterns
 from generator.linkcheck.cache import LinkCache, load_cache, save_cache
 from generator.linkcheck.collect import Links
-from generator.linkcheck.config import LinkCheckConfig, parse_duration
+from generator.linkcheck.config import AUTO, LinkCheckConfig, ReportAfter, parse_duration
+from generator.linkcheck.history import AT_ONCE, apply_history, waiting_note
 from generator.linkcheck.report import Run
 from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
+from generator.linkcheck.walls import hostile_hosts
 
 DNS_FAILURE = "DNS "
 """How the messages of a failed lookup start: 'DNS name not found: ...', 'DNS lookup for ...
 timed out after 5 s', 'DNS lookup failed for ...'."""
+NO_ROUTE = "Network is unreachable"
 
 
 @dataclass
 class CheckRequest:
-    """What to check and how: the links, the settings, the cache file."""
+    """What to check and how: the links, the settings, the state file, the clock."""
 
     links: Links
     config: LinkCheckConfig = field(default_factory=LinkCheckConfig)
     policy: AddressPolicy = AddressPolicy()
     cache_path: Path | None = None
-    """None checks without reading or writing a cache."""
+    """None checks without reading or writing a state file (and so reports failures at once)."""
     max_age: float | None = None
     """Seconds an ok result is reused; None takes the config's `max_age`."""
     github_token: str | None = None
     lookup: Lookup = system_lookup
+    report_after: ReportAfter | None = None
+    """When a failure is reported broken; None takes `config.report_after`."""
+    hostile: dict[str, str] | None = None
+    """Robot-hostile hosts and why; None reads `config.robot_hostile_hosts` (relative to the
+    working folder) or the file shipped with curate, plus `config.bot_wall_hosts`."""
+    clock: Callable[[], float] = time.time
+    """Wall-clock time (a hook for tests: history across simulated weeks)."""
+    suggest_archived: bool = False
+    """Ask the Wayback Machine (`config.wayback_url`) for an archived copy of broken links."""
 
 
 def check_links(
@@ -43,11 +55,13 @@ def check_links(
     on_result: Callable[[Result], None] | None = None,
 ) -> Run:
     """Check every link of `request` and return the run: results with locations, notes."""
-    started = time.monotonic()
+    started, now = time.monotonic(), request.clock()
     config = request.config
-    cache = load_cache(request.cache_path) if request.cache_path else LinkCache()
-    max_age = request.max_age if request.max_age is not None else parse_duration(config.max_age)
-    settled = {url: excluded(url, config) or cache.fresh(url, max_age) for url in request.links}
+    cache = load_cache(request.cache_path, now) if request.cache_path else LinkCache()
+    max_age = request.max_age if request.max_age is not None else (
+        None if config.max_age == AUTO else parse_duration(config.max_age))
+    settled = {url: excluded(url, config, now) or cache.fresh(url, max_age, now)
+               for url in request.links}
     to_check = [url for url, result in settled.items() if result is None]
     if on_start:
         on_start(len(to_check))
@@ -55,11 +69,16 @@ def check_links(
     results = [settled[url] or checked[url] for url in request.links]
     for result in results:
         result.locations = list(request.links[result.url])
-    notes = tuple(filter(None, (cache.warning, _offline_note(results))))
-    if request.cache_path:
-        cache.store(results)
-        save_cache(request.cache_path, cache)
-    return Run(results, time.monotonic() - started, requests, notes)
+    offline = _offline_note(results)
+    rule = (request.report_after or config.report_after) if request.cache_path else AT_ONCE
+    if not offline:  # An offline run says nothing about the links: the state stays as it was.
+        apply_history(results, cache, rule, now)
+        if request.cache_path:
+            cache.store(results, max_age)
+            cache.add_run(now)
+            save_cache(request.cache_path, cache)
+    notes = tuple(filter(None, (cache.warning, offline, waiting_note(results, rule))))
+    return Run(results, time.monotonic() - started, requests, notes, offline=bool(offline))
 
 
 def _check(
@@ -70,15 +89,23 @@ def _check(
     # from the cache alone does not need it.
     from generator.linkcheck.checker import LinkChecker
 
-    checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup)
+    config = request.config
+    hostile = request.hostile
+    if hostile is None and config.robot_hostile_hosts:
+        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, None)
+    checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup,
+                          hostile=hostile, clock=request.clock,
+                          suggest_archived=request.suggest_archived)
     return asyncio.run(checker.check_all(urls, on_result)), checker.requests
 
 
-def excluded(url: str, config: LinkCheckConfig) -> Result | None:
-    """The 'excluded' verdict when an exclude pattern of the config matches `url`."""
+def excluded(url: str, config: LinkCheckConfig, now: float | None = None) -> Result | None:
+    """The 'excluded' verdict when an exclude pattern of the config matches `url` (RE2:
+    linear time, whatever the pattern)."""
     for rule in config.exclude:
-        if re.search(rule.pattern, url):
-            return Result(url, Verdict.EXCLUDED, message=rule.reason, checked_at=time.time())
+        if patterns.search(rule.pattern, url):
+            return Result(url, Verdict.EXCLUDED, message=rule.reason,
+                          checked_at=time.time() if now is None else now)
     return None
 
 
@@ -87,11 +114,13 @@ def _offline_note(results: list[Result]) -> str:
     likely offline: say so, and call those links errors (cannot tell) rather than broken
     (they may well be fine)."""
     checked = [r for r in results if not r.cached and r.verdict is not Verdict.EXCLUDED]
-    unresolved = [r for r in checked if r.message.startswith(DNS_FAILURE)]
-    if len(checked) < 2 or len(unresolved) < len(checked):
+    unresolved = [r for r in checked if r.message.startswith(DNS_FAILURE)
+                  or NO_ROUTE in r.message]
+    if not checked or len(unresolved) < len(checked):
         return ""
     for result in unresolved:
         result.verdict = Verdict.ERROR
     hosts = len({urlsplit(r.url).hostname for r in unresolved})
-    return (f"no host name resolved ({hosts} hosts, {len(unresolved)} links): "
+    return (f"no host name resolved ({hosts} host{'s' if hosts != 1 else ''}, "
+            f"{len(unresolved)} link{'s' if len(unresolved) != 1 else ''}): "
             "is this machine offline or its DNS down? Run again with network access.")

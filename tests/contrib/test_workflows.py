@@ -165,7 +165,9 @@ def test_the_weekly_link_check_keeps_its_state_and_reports_in_one_issue():
     commands = [shlex.join(argv) for s in scripts for argv in curate_invocations(s)]
 
     assert triggers(workflow)["schedule"] == [{"cron": "17 4 * * 1"}]
-    assert commands == ["check-links --format markdown --cache .cache/links.json"]
+    assert commands == ["check-links --scheduled --format markdown --cache .cache/links.json"]
+    check = next(step for step in steps if "check-links" in step.get("run", ""))
+    assert check["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
     assert [step["uses"] for step in steps if "uses" in step and "cache" in step["uses"]] == [
         f"actions/cache/restore@{CACHE_V5}",
         f"actions/cache/save@{CACHE_V5}",
