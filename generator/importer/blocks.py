@@ -4,16 +4,13 @@ hand each to the reader of its kind."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from generator.importer.context import Context
 from generator.importer.inline import is_image_only, only_anchor_links
 from generator.importer.linkentries import read_implementation, read_resource
 from generator.importer.markdown import Line
 from generator.importer.papers import read_paper
 from generator.importer.tables import read_table
-
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
 
 _TABLE = ("table-row", "table-rule")
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator.importer.drafts import ImplementationDraft, ResourceDraft
+from generator.importer.context import Context
+from generator.importer.drafts import ImplementationDraft, ResourceDraft, notes_text
 from generator.importer.entrytext import parse_entry
 from generator.importer.inline import find_all_links, links_to_labels, squeeze
 from generator.importer.markdown import Line
-from generator.importer.papers import notes_text
 from generator.importer.vocabulary import Vocabulary
-
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
 
 _SCORE = re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%")
 _DESCRIPTION_LEAD = " \t:;,-–—"

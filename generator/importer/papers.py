@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from generator.importer.drafts import STATUS_OF_BOX, PaperDraft
+from generator.importer.context import Context
+from generator.importer.drafts import STATUS_OF_BOX, PaperDraft, notes_text
 from generator.importer.entrytext import EntryText, arxiv_id, parse_entry
-from generator.importer.ids import short_name_of
+from generator.importer.linkentries import read_implementation, read_resource
 from generator.importer.markdown import Line
 from generator.importer.venues import VenueMark
-
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
+from generator.text.ids import short_name_of
 
 
 def read_paper(line: Line, children: list[Line], context: Context) -> None:
@@ -88,22 +86,7 @@ def _code_link(line: Line, url: str) -> dict:
 
 
 def _read_link_only(line: Line, children: list[Line], context: Context) -> None:
-    from generator.importer.linkentries import read_implementation, read_resource
-
     if _code_url(line, context):
         read_implementation(line, children, context)
     else:
         read_resource(line, children, context)
-
-
-def notes_text(first: str | None, children: list[Line]) -> str | None:
-    """The entry's own note, then its sub-bullets as a Markdown list (nesting kept)."""
-    parts = [first] if first else []
-    if children:
-        base = min(child.level for child in children)
-        for child in children:
-            indent = " " * max(0, child.level - base)
-            box = f"[{child.checkbox}] " if child.checkbox else ""
-            marker = "- " if child.kind == "bullet" else ""
-            parts.append(f"{indent}{marker}{box}{child.text.strip()}")
-    return "\n".join(parts) or None

@@ -20,13 +20,13 @@ from generator.importer.drafts import (
     SectionDraft,
     join_lines,
 )
-from generator.importer.ids import paper_id, slug, unique_id
 from generator.importer.merge import notes_markdown
 from generator.importer.vocabulary import Vocabulary
 from generator.models import ListConfig, Paper
 from generator.models.fields import Record
 from generator.models.listconfig import Section, Topic
 from generator.project import KIND_BY_NAME
+from generator.text.ids import paper_id, slug, unique_id
 
 
 @dataclass

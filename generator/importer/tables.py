@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from generator.importer.context import Context
 from generator.importer.drafts import LeaderboardDraft, PaperDraft, ResourceDraft
 from generator.importer.entrytext import arxiv_id
-from generator.importer.ids import slug, unique_id
 from generator.importer.inline import SUB, find_links, links_to_labels, squeeze, strip_emphasis
 from generator.importer.markdown import Line
-
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
+from generator.text.ids import slug, unique_id
 
 _NUMBER = re.compile(r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(\*\*|__)?\s*$")
 
