@@ -41,7 +41,7 @@ class Context:
             if topic.title == title and topic.id.endswith("-papers"):
                 return topic
         topic = TopicDraft(
-            unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, 0, self.group
+            unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, section.line, self.group
         )
         section.topics.insert(0, topic)
         return topic

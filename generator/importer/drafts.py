@@ -128,6 +128,8 @@ class Drafts:
 
     title: str
     description: str | None
+    title_line: int = 0
+    description_lines: list[int] = field(default_factory=list)
     sections: list[SectionDraft] = field(default_factory=list)
     papers: list[PaperDraft] = field(default_factory=list)
     implementations: list[ImplementationDraft] = field(default_factory=list)

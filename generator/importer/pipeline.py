@@ -10,9 +10,10 @@ from pathlib import Path
 from generator.database.assemble import build_database, paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
 from generator.importer.inline import find_all_links
+from generator.importer.listconfig import new_list_config
 from generator.importer.merge import merge_papers
 from generator.importer.reader import read_list
-from generator.importer.records import ImportedList, build_records, new_list_config
+from generator.importer.records import ImportedList, build_records
 from generator.importer.taxonomy import existing_topic_ids, own_topic_ids
 from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary

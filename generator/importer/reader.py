@@ -25,6 +25,7 @@ def read_list(
     context = Context(drafts, venues, vocabulary, set())
     if title is not None:
         drafts.place(title.number, "list title")
+        drafts.title_line = title.number
         badges = [line for line in lines if line.number < title.number and line.kind != "blank"]
         title.body[:0] = badges
         drafts.description = _read_title_body(title, drafts)
@@ -38,7 +39,18 @@ def read_list(
     for line in lines:
         if line.kind in ("blank", "rule"):
             drafts.place(line.number, "layout")
+        _follow_first_line(line, drafts)
     return drafts
+
+
+def _follow_first_line(line: Line, drafts: Drafts) -> None:
+    """Continuation lines of an entry become what its first line became."""
+    if not line.continued:
+        return
+    if line.number in drafts.placed:
+        drafts.place(list(line.continued), f"{drafts.placed[line.number]} (continued)")
+    else:
+        drafts.place(list(line.continued), f"part of line {line.number}")
 
 
 def _before_headings(line: Line, top: list[Node]) -> bool:
@@ -54,6 +66,7 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
             described.append(line.raw.rstrip())
             numbers.append(line.number)
             drafts.place(line.number, "list description")
+            drafts.description_lines.append(line.number)
         elif line.kind not in ("blank", "rule"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
     return join_lines(numbers, described)
@@ -68,6 +81,7 @@ def _visit(node: Node, context: Context) -> None:
             if line.kind == "paragraph":
                 drafts.description = "\n".join(filter(None, [drafts.description, line.raw.strip()]))
                 drafts.place(line.number, "list description")
+                drafts.description_lines.append(line.number)
             drafts.place(line.number, "toc")
         return
     drafts.place(node.number, f"{node.role} heading")
