@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.entrytext import parse_entry
-from generator.text.ids import paper_id, short_name_of, slug, unique_id
 from generator.importer.markdown import classify_line, split_cells
 from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary
+from generator.text.ids import paper_id, short_name_of, slug, unique_id
 
 VOCABULARY = load_vocabulary()
 VENUES = VenueParser(VOCABULARY.venues, VOCABULARY.venue_qualifiers)
