@@ -27,12 +27,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("list_file", type=Path, metavar="LIST.md", help="the Markdown list")
     parser.add_argument(
+        "--force", action="store_true", help="overwrite existing records that the list also holds"
+    )
+    add_import_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_import_options(parser: argparse.ArgumentParser) -> None:
+    """--allow-skips, --added and --report, shared by `import` and `new --from`."""
+    parser.add_argument(
         "--allow-skips",
         action="store_true",
         help="write the records even when some lines could not be placed",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite existing records that the list also holds"
     )
     parser.add_argument(
         "--added",
@@ -40,7 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="date written as 'added' in new papers (default: today)",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
