@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.importer import ImportOutcome, import_list
+from generator.importer.report import write_report
 from generator.problems import relative_path
 from generator.project import Project, ProjectNotFound
 
@@ -46,6 +47,19 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="date written as 'added' in new papers (default: today)",
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.md",
+        help="write what each line of the list became (record, topic text, skipped and why)",
+    )
+
+
+def report_if_asked(args: argparse.Namespace, outcome: ImportOutcome) -> None:
+    """Write the line-by-line report when --report was given."""
+    if args.report is not None:
+        write_report(args.report, outcome, outcome.source.read_text(encoding="utf-8-sig"))
+        print(f"wrote the report to {args.report}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     print(summary(outcome, root))
+    report_if_asked(args, outcome)
     return 0 if outcome.written else 1
 
 

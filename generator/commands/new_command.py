@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.commands.import_command import add_import_options, summary
+from generator.commands.import_command import add_import_options, report_if_asked, summary
 from generator.importer import import_list
 from generator.newproject import ProjectExists, create_project
 from generator.newproject.create import check_free, title_problem
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             args.source, root, allow_skips=args.allow_skips, added=args.added, title=args.title
         )
         print(summary(outcome, root))
+        report_if_asked(args, outcome)
         if not outcome.written:
             print("curate new: nothing created", file=sys.stderr)
             return 1
