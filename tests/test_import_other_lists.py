@@ -104,7 +104,7 @@ def test_task_list_boxes_become_reading_status(tmp_path: Path):
 
     assert {paper_id: paper.get("status", "untracked") for paper_id, paper in papers.items()} == {
         "adversarial-learning-semi-arxiv2018": "untracked",
-        "deepcut-object-segmentation": "untracked",
+        "deepcut-object-segmentation-2017": "untracked",
         "learning-weak-noisy-tpami2017": "to-read",
         "learning-segment-every-cvpr2018": "read",
         "learning-segment-cut-arxiv2018": "untracked",

@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.importer.entryforms import (
+    dashed_label,
+    take_lead,
+    tidy,
+    trailing_mark,
+    venue_links,
+)
 from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 from generator.importer.vocabulary import Vocabulary
@@ -60,34 +67,62 @@ def arxiv_id(url: str | None) -> str | None:
 
 def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
     """Split one entry's text into title, links, venue mark and notes."""
+    lead, text = take_lead(tidy(text), venues)
+    link_mark, link_url, text = venue_links(text, venues)
     text, code, pointers = _take_out_links(text, vocabulary)
-    links = find_links(text)
-    leading = links[0] if links and not text[: links[0].start].strip() else None
-    bold = _BOLD_START.match(text)
-    if leading is not None:
-        entry = EntryText(leading.plain_label, url=leading.url, title_from_link=True)
-        entry.mark, entry.note = _mark_and_note(text[leading.end :], venues)
-    elif (
-        bold is not None
-        and bold.group(2).rstrip().endswith(":")
-        and len(bold.group(2).split()) <= 3
-    ):
-        entry = _split_plain(text[bold.end() :], venues)  # '**DSRG:** "Title" *CVPR2018*'
-        entry.short_name = _clean_title(bold.group(2))
-    elif bold is not None:
-        entry = EntryText(squeeze(bold.group(2)))
-        entry.mark, entry.note = _mark_and_note(text[bold.end() :], venues)
-    else:
-        entry = _split_plain(text, venues)
+    entry = _title_and_rest(text, venues, vocabulary)
     entry.sentence = strip_emphasis(entry.title).rstrip(" *_").endswith((".", "!"))
     entry.title = _clean_title(entry.title)
     entry.code = code
-    for label, url in pointers:
+    entry.short_name = entry.short_name or lead.short_name
+    entry.mark = _combined(lead.mark, entry.mark, link_mark, lead.year)
+    if lead.notes:
+        entry.note = " ".join(filter(None, [*lead.notes, entry.note]))
+    for label, url in [*(("link", url) for url in (lead.url, link_url) if url), *pointers]:
         if entry.url is None:
             entry.url = url
         else:
             entry.other.append({"label": label, "url": url})
     return entry
+
+
+def _title_and_rest(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
+    links = find_links(text)
+    leading = links[0] if links and not text[: links[0].start].strip() else None
+    bold = _BOLD_START.match(text)
+    if leading is not None:
+        title, short_name, mark = dashed_label(leading.plain_label, venues)
+        entry = EntryText(title, url=leading.url, title_from_link=True, short_name=short_name)
+        entry.mark, entry.note = _mark_and_note(text[leading.end :], venues)
+        entry.mark = mark or entry.mark or trailing_mark(text[leading.end :], venues)
+    elif (
+        bold is not None
+        and bold.group(2).rstrip().endswith(":")
+        and len(bold.group(2).split()) <= 3
+    ):
+        entry = _split_plain(text[bold.end() :], venues, vocabulary)  # '**DSRG:** "Title"'
+        entry.short_name = _clean_title(bold.group(2))
+    elif bold is not None:
+        entry = EntryText(squeeze(bold.group(2)))
+        entry.mark, entry.note = _mark_and_note(text[bold.end() :], venues)
+        entry.mark = entry.mark or trailing_mark(text[bold.end() :], venues)
+    else:
+        entry = _split_plain(text, venues, vocabulary)
+    return entry
+
+
+def _combined(
+    lead: VenueMark | None, own: VenueMark | None, link: VenueMark | None, year: int | None
+) -> VenueMark | None:
+    """One mark from the tag before the title, the text after it and a venue link; a venue
+    without a year takes the year stated elsewhere (`[2023/04] ... arXiv.`)."""
+    marks = [mark for mark in (lead, own, link) if mark is not None]
+    if not marks and year is None:
+        return None
+    venue = next((mark for mark in marks if mark.venue), None)
+    first = venue or marks[0] if marks else VenueMark(None, year, None, 0, 0)
+    found_year = next((mark.year for mark in [first, *marks] if mark.year), None) or year
+    return VenueMark(first.venue, found_year, first.qualifier, first.start, first.end)
 
 
 def _take_out_links(
@@ -129,15 +164,16 @@ def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, st
     return mark, _clean_note(note)
 
 
-def _split_plain(text: str, venues: VenueParser) -> EntryText:
+def _split_plain(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group(1).split()) >= 2:  # '"Title" *CVPR2022*'
         before, after = text[: quoted.start()], text[quoted.end() :]
         mark, note = _mark_and_note(after, venues)
         notes = [part for part in (_clean_note(before), note) if part]
+        mark = mark or trailing_mark(after, venues)
         return EntryText(quoted.group(1), mark=mark, note=" ".join(notes) or None)
     mark = venues.find(text)
-    head = text[: mark.start] if mark else text
+    head = _without_lead_words(text[: mark.start], vocabulary) if mark else text
     tail = text[mark.end :] if mark else ""
     title, head_note = head, ""
     lower_case_title = head.strip()[:1].islower()  # 'image level to ...: from theory ...'
@@ -148,6 +184,16 @@ def _split_plain(text: str, venues: VenueParser) -> EntryText:
             break
     notes = [part for part in (_clean_note(head_note), _clean_note(tail)) if part]
     return EntryText(title, mark=mark, note=" ".join(notes) or None)
+
+
+def _without_lead_words(head: str, vocabulary: Vocabulary) -> str:
+    """'Title. In *' -> 'Title.': words that introduce the venue end the title."""
+    stripped = head.rstrip(" *_([")
+    lowered = stripped.lower()
+    for words in vocabulary.venue_lead_words:
+        if lowered.endswith(" " + words) or lowered == words:
+            return stripped[: len(stripped) - len(words)]
+    return head
 
 
 def _clean_title(title: str) -> str:

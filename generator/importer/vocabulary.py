@@ -27,6 +27,9 @@ class Vocabulary:
     code_labels: frozenset[str]
     code_hosts: frozenset[str]
     columns: dict[str, frozenset[str]]
+    venue_lead_words: tuple[str, ...] = ()
+    venue_fields: frozenset[str] = frozenset()
+    date_fields: frozenset[str] = frozenset()
 
     def heading_kind(self, titles: list[str]) -> str:
         """'implementation', 'resource' or 'paper' for entries under headings `titles`."""
@@ -46,8 +49,16 @@ class Vocabulary:
                 return kind
         return "other"
 
+    def field_role(self, label: str) -> str | None:
+        """'venue' or 'date' for the label of a fact line ('📑 Publisher', 'Date'), else None."""
+        name = " ".join(re.findall(r"[a-z]+", label.lower()))
+        if name in self.venue_fields:
+            return "venue"
+        return "date" if name in self.date_fields else None
+
     def column_role(self, header: str) -> str | None:
-        """Role of a table column from its header: method, notes, backbone, venue or code."""
+        """Role of a table column from its header: index, title, method, notes, backbone, venue
+        or code."""
         name = header.strip().strip("*").strip().lower()
         return next((role for role, names in self.columns.items() if name in names), None)
 
@@ -72,6 +83,9 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         code_hosts=frozenset(data["code_hosts"]),
         columns={
             role: frozenset(data[f"{role}_columns"])
-            for role in ("method", "notes", "backbone", "venue", "code")
+            for role in ("index", "title", "method", "notes", "backbone", "venue", "code")
         },
+        venue_lead_words=tuple(sorted(data["venue_lead_words"], key=len, reverse=True)),
+        venue_fields=frozenset(data["venue_fields"]),
+        date_fields=frozenset(data["date_fields"]),
     )
