@@ -4,9 +4,17 @@ hand each to the reader of its kind."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.importer.context import Context
-from generator.importer.inline import is_image_only, only_anchor_links
+from generator.importer.entrytext import parse_entry
+from generator.importer.inline import (
+    find_all_links,
+    is_image_only,
+    only_anchor_links,
+    squeeze,
+    strip_emphasis,
+)
 from generator.importer.linkentries import read_implementation, read_resource
 from generator.importer.markdown import Line
 from generator.importer.papers import read_paper
@@ -21,7 +29,7 @@ def read_body(lines: list[Line], context: Context) -> None:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.kind in ("blank", "rule"):
+        if line.kind in ("blank", "rule", "continuation"):  # continuations go with their entry
             index += 1
         elif line.kind in _TABLE:
             end = _run_end(lines, index, lambda other: other.kind in _TABLE)
@@ -66,8 +74,27 @@ def _nested_under(line: Line, parent: Line) -> bool:
     return line.kind in ("bullet", "paragraph") and line.level > parent.level
 
 
+def _read_as_group(line: Line, children: list[Line], context: Context) -> bool:
+    """A bullet that names a venue ('- CVPR 2019') or a group ('1. Graph Cut') rather than a
+    paper: its sub-bullets are the entries, and inherit its venue."""
+    mark = context.venues.whole(squeeze(strip_emphasis(line.text)))
+    if mark is not None:
+        context.drafts.place(line.number, "venue bullet")
+        read_body(children, replace(context, venue=mark))
+        return True
+    if any(child.kind == "bullet" for child in children) and not find_all_links(line.text):
+        entry = parse_entry(line.text, context.venues, context.vocabulary)
+        if not entry.looks_like_paper():
+            context.add_content([line])
+            read_body(children, context)
+            return True
+    return False
+
+
 def _read_entry(line: Line, children: list[Line], context: Context) -> None:
     kind = context.kind
+    if kind == "paper" and children and line.kind == "bullet" and _read_as_group(line, children, context):
+        return
     if kind == "implementation":
         read_implementation(line, children, context)
     elif kind == "resource":

@@ -49,9 +49,10 @@ class Context:
     def add_content(self, lines: list[Line]) -> None:
         """Keep lines that are not entries as Markdown of their topic or section."""
         holder = self.topic or self.current_section()
-        holder.content.extend(line.raw.rstrip() for line in lines)
-        holder.content_lines.extend(line.number for line in lines)
-        self.drafts.place([line.number for line in lines], "topic content")
+        written = [source for line in lines for source in line.source_lines]
+        holder.content.extend(raw.rstrip() for _, raw in written)
+        holder.content_lines.extend(number for number, _ in written)
+        self.drafts.place([number for number, _ in written], "topic content")
 
     def current_section(self) -> SectionDraft:
         if self.section is None:  # entries before any section heading

@@ -30,6 +30,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML = re.compile(r"^\s*</?[a-zA-Z!][^>]*>")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_].*\1\s*(?:\\|<br\s*/?>)?\s*$", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.IGNORECASE)
 
 
@@ -50,6 +51,13 @@ class Line:
     """Cells of a table row, stripped."""
     continued: tuple[int, ...] = ()
     """Numbers of the continuation lines whose text this line's `text` includes."""
+    continued_raws: tuple[str, ...] = ()
+    """Those continuation lines as written."""
+
+    @property
+    def source_lines(self) -> list[tuple[int, str]]:
+        """(number, raw) of this line and of its continuation lines."""
+        return [(self.number, self.raw), *zip(self.continued, self.continued_raws, strict=True)]
 
 
 def parse_lines(text: str) -> list[Line]:
@@ -115,23 +123,32 @@ def _item(lines: list[Line], paragraph: Token, start: int) -> None:
     text = " ".join(_unbroken(part) for part in [head.text, *rest] if part)
     for number in range(first + 1, end):
         lines[number] = replace(lines[number], kind="continuation", text=lines[number].raw.strip())
-    lines[start] = replace(head, text=text, continued=tuple(range(first + 2, end + 1)))
+    lines[start] = replace(
+        head,
+        text=text,
+        continued=tuple(range(first + 2, end + 1)),
+        continued_raws=tuple(lines[number].raw for number in range(first + 1, end)),
+    )
 
 
 def _paragraph(lines: list[Line], start: int, end: int) -> None:
-    """Lines of a top-level paragraph joined by hard breaks ('  ', `\\`, `<br>`) are one entry."""
+    """A bold line and the lines it joins with hard breaks ('  ', `\\`, `<br>`) are one entry
+    ('**Title**', authors, '[VENUE YEAR](url)'); other lines of text stay one entry each."""
     number = start
     while number < end:
         group_end = number + 1
         while group_end < end and _breaks(lines[group_end - 1].raw):
             group_end += 1
-        if group_end - number > 1 and lines[number].kind == "paragraph":
+        if group_end - number > 1 and _BOLD_LINE.match(lines[number].raw):
             parts = [lines[n].raw.strip() for n in range(number, group_end)]
             text = " ".join(_unbroken(part) for part in parts if part)
             for n in range(number + 1, group_end):
                 lines[n] = replace(lines[n], kind="continuation", text=lines[n].raw.strip())
             lines[number] = replace(
-                lines[number], text=text, continued=tuple(range(number + 2, group_end + 1))
+                lines[number],
+                text=text,
+                continued=tuple(range(number + 2, group_end + 1)),
+                continued_raws=tuple(lines[n].raw for n in range(number + 1, group_end)),
             )
         number = group_end
 

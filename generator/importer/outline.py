@@ -91,7 +91,7 @@ def _mark_attribute(node: Node, venues: VenueParser) -> None:
     toc = [line for line in content if line.kind == "bullet" and only_anchor_links(line.text)]
     if (
         toc
-        and all(line.kind == "paragraph" or line in toc for line in content)
+        and all(line.kind in ("paragraph", "continuation") or line in toc for line in content)
         and not node.children
     ):
         node.role = "toc"  # a table of contents; a line of text beside it joins the description

@@ -12,6 +12,8 @@ from generator.importer.markdown import Line
 from generator.importer.venues import VenueMark
 from generator.text.ids import short_name_of
 
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
+
 
 def read_paper(line: Line, children: list[Line], context: Context) -> None:
     """Make a paper draft of `line`, its sub-bullets as notes; or keep it as topic content.
@@ -23,7 +25,7 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
     if not entry.title and (entry.url or entry.code):
         _read_link_only(line, children, context)
         return
-    mark = entry.mark or context.venue
+    mark = _joined(_joined(entry.mark, _fact_mark(children, context)), context.venue)
     said_more = mark or entry.url or entry.code or entry.note
     if not entry.looks_like_paper() or (line.kind == "paragraph" and not said_more):
         context.add_content([line, *children])
@@ -31,7 +33,7 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
     topic = context.paper_topic()
     draft = _draft(line, children, context, entry, topic.id)
     if mark is not None:
-        _set_venue(draft, mark, mark is entry.mark, context)
+        _set_venue(draft, mark, entry.mark is not None, context)
     note = notes_text(entry.note, [child for child in children if child.number not in draft.code_lines])
     if note:
         draft.notes.append((topic.title, note))
@@ -56,6 +58,29 @@ def _draft(line: Line, children: list[Line], context: Context, entry: EntryText,
     )
     draft.code_lines = {child.number for child in code_children}
     return draft
+
+
+def _joined(own: VenueMark | None, outer: VenueMark | None) -> VenueMark | None:
+    """The entry's own mark, its missing venue or year taken from `outer` (a heading, a fact)."""
+    if own is None or outer is None:
+        return own or outer
+    return VenueMark(own.venue or outer.venue, own.year or outer.year, own.qualifier, own.start, own.end)
+
+
+def _fact_mark(children: list[Line], context: Context) -> VenueMark | None:
+    """Venue and year stated by sub-bullets such as '📑 Publisher: CVPR 2026', 'Date: 2025'."""
+    venue, year = None, None
+    for child in children:
+        label, colon, value = child.text.partition(":")
+        role = context.vocabulary.field_role(label) if colon else None
+        if role == "venue":
+            found = context.venues.find(value.strip(), at_start=True)
+            venue = venue or (found.venue if found else None)
+            year = year or (found.year if found else None)
+        elif role == "date":
+            found = _YEAR.search(value)
+            year = year or (int(found.group(1)) if found else None)
+    return VenueMark(venue, year, None, 0, 0) if venue or year else None
 
 
 def _set_venue(draft: PaperDraft, mark: VenueMark, own: bool, context: Context) -> None:

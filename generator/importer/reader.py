@@ -63,11 +63,12 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
         if line.kind == "bullet" and only_anchor_links(line.text):
             drafts.place(line.number, "toc")
         elif line.kind in ("paragraph", "bullet", "rule"):
-            described.append(line.raw.rstrip())
-            numbers.append(line.number)
-            drafts.place(line.number, "list description")
-            drafts.description_lines.append(line.number)
-        elif line.kind not in ("blank", "rule"):
+            for number, raw in line.source_lines:
+                described.append(raw.rstrip())
+                numbers.append(number)
+                drafts.place(number, "list description")
+                drafts.description_lines.append(number)
+        elif line.kind not in ("blank", "rule", "continuation"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
     return join_lines(numbers, described)
 
