@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from generator.importer.entryforms import (
     dashed_label,
@@ -26,6 +27,7 @@ _TRAILING = " \t,:;，：-–|*[("
 _LEADING = " \t,.:;，：-–|)]"
 _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_LINKS_OUT = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^()\s]*\)")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -73,7 +75,7 @@ def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entry
     entry = _title_and_rest(text, venues, vocabulary)
     entry.sentence = strip_emphasis(entry.title).rstrip(" *_").endswith((".", "!"))
     entry.title = _clean_title(entry.title)
-    entry.code = code
+    entry.code = code + entry.code
     entry.short_name = entry.short_name or lead.short_name
     entry.mark = _combined(lead.mark, entry.mark, link_mark, lead.year)
     if lead.notes:
@@ -102,12 +104,41 @@ def _title_and_rest(text: str, venues: VenueParser, vocabulary: Vocabulary) -> E
     ):
         entry = _split_plain(text[bold.end() :], venues, vocabulary)  # '**DSRG:** "Title"'
         entry.short_name = _clean_title(bold.group(2))
+    elif (
+        bold is not None
+        and text[bold.end() :].lstrip().startswith(":")
+        and len(bold.group(2).split()) <= 3
+    ):
+        entry = _plain_with_links(bold.group(2) + text[bold.end() :], venues, vocabulary)
+        entry.short_name = _clean_title(bold.group(2))  # '**CodeRL**: Mastering ...'
     elif bold is not None:
         entry = EntryText(squeeze(bold.group(2)))
         entry.mark, entry.note = _mark_and_note(text[bold.end() :], venues)
         entry.mark = entry.mark or trailing_mark(text[bold.end() :], venues)
     else:
-        entry = _split_plain(text, venues, vocabulary)
+        entry = _plain_with_links(text, venues, vocabulary)
+    return entry
+
+
+def _plain_with_links(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
+    """A title written as text: links after it are the paper's links, not words of its title."""
+    links = [link for link in find_links(text) if text[: link.start].strip()]
+    if not links or not _title_like(text[: links[0].start]):
+        return _split_plain(text, venues, vocabulary)
+    tail = text[links[0].start :]
+    entry = _split_plain(text[: links[0].start], venues, vocabulary)
+    for link in find_links(tail):
+        host = (urlsplit(link.url).hostname or "").removeprefix("www.")
+        if host in vocabulary.code_hosts:
+            entry.code.append({"url": link.url, "label": link.plain_label or "code"})
+        elif entry.url is None:
+            entry.url = link.url
+        else:
+            entry.other.append({"label": link.plain_label or "link", "url": link.url})
+    words = _LINKS_OUT.sub(" ", tail).strip(" /•|,;.-")
+    entry.mark = entry.mark or trailing_mark(words, venues)
+    if words:
+        entry.note = " ".join(filter(None, [entry.note, squeeze(words)]))
     return entry
 
 
@@ -162,6 +193,18 @@ def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, st
         mark = None
     note = rest[mark.end :] if mark else rest
     return mark, _clean_note(note)
+
+
+def _title_like(head: str) -> bool:
+    """Text that can be a title: three words or more, starting with a capital or digit, not
+    ending like a sentence or a lead-in ('listed in :', 'see')."""
+    plain = strip_emphasis(head).strip(" ,;-–|/")
+    return (
+        len(plain.split()) >= 3
+        and (plain[:1].isupper() or plain[:1].isdigit())
+        and not plain.endswith((":", "："))
+        and not _SENTENCE.search(plain)
+    )
 
 
 def _split_plain(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:

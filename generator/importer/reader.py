@@ -84,6 +84,8 @@ def _visit(node: Node, context: Context) -> None:
                 drafts.place(line.number, "list description")
                 drafts.description_lines.append(line.number)
             drafts.place(line.number, "toc")
+        for child in node.children:  # sections written under a 'Table of Contents' heading
+            _visit(child, context)
         return
     drafts.place(node.number, f"{node.role} heading")
     if node.role == "section":
