@@ -91,10 +91,20 @@ def _read_as_group(line: Line, children: list[Line], context: Context) -> bool:
     return False
 
 
+def _states_a_venue(line: Line, context: Context) -> bool:
+    """An entry with a title and a venue or year is a paper whatever its heading's words."""
+    if context.vocabulary.resource_kind(line.text) != "other":  # 'CVPR2018 tutorial'
+        return False
+    entry = parse_entry(line.text, context.venues, context.vocabulary)
+    return entry.mark is not None and entry.mark.venue is not None and entry.looks_like_paper()
+
+
 def _read_entry(line: Line, children: list[Line], context: Context) -> None:
     kind = context.kind
     if kind == "paper" and children and line.kind == "bullet" and _read_as_group(line, children, context):
         return
+    if kind != "paper" and _states_a_venue(line, context):
+        kind = "paper"  # a paper under a heading such as 'Tutorials' or 'Code'
     if kind == "implementation":
         read_implementation(line, children, context)
     elif kind == "resource":

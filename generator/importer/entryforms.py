@@ -17,6 +17,7 @@ from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
+_WRAPPED = re.compile(r"^(\*{3}|_{3})([^*_].*?)\1$")
 _ANGLE_LINK = re.compile(r"<(\[[^\[\]]*\]\([^()\s]*\))>")
 _EMPTY_TARGET = re.compile(r"(?<![!\]])\[([^\[\]]+)\]\(\s*\)")
 _SPACED_TARGET = re.compile(r"\] \((https?://[^()\s]+)\)")
@@ -43,7 +44,10 @@ class Lead:
 def tidy(text: str) -> str:
     """Drop decoration that hides the structure: shortcodes, angle brackets round a link,
     empty link targets, a space between a link's label and its target."""
-    text = _SHORTCODE.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text).replace("（", " (").replace("）", ") ")
+    wrapped = _WRAPPED.match(text.strip())
+    if wrapped:  # '***Title (CIDR 2019)***'
+        text = wrapped.group(2)
     text = _ANGLE_LINK.sub(r"\1", text)
     text = _SPACED_TARGET.sub(r"](\1)", text)
     return squeeze(_EMPTY_TARGET.sub(r"\1", text))

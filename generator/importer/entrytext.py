@@ -27,6 +27,7 @@ _TRAILING = " \t,:;，：-–|*[("
 _LEADING = " \t,.:;，：-–|)]"
 _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_TRAILING_TAG = re.compile(r"\[([^\[\]]{1,30})\]\s*$")
 _LINKS_OUT = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^()\s]*\)")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
@@ -218,6 +219,12 @@ def _split_plain(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entr
     mark = venues.find(text)
     head = _without_lead_words(text[: mark.start], vocabulary) if mark else text
     tail = text[mark.end :] if mark else ""
+    opening = head.rfind("(")
+    if mark and opening > 0 and ")" not in head[opening:]:  # 'Title (Phd@PVLDB 2018 ...)'
+        head, tail = head[:opening], f"{head[opening + 1 :]} {tail}".replace(")", " ", 1)
+    tag = _TRAILING_TAG.search(head)
+    if tag and _title_like(head[: tag.start()]):  # 'Title [Vision] (arXiv 2021)'
+        head, tail = head[: tag.start()], f"{tag.group(1)} {tail}"
     title, head_note = head, ""
     lower_case_title = head.strip()[:1].islower()  # 'image level to ...: from theory ...'
     for colon in [] if lower_case_title else _NOTE_COLON.finditer(head):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.models.listconfig import Venue
 
-_SEPARATORS = (",", ":", "，", "：", ".", ";", "(", "[", "*", "|", "-", "–", "/")
+_SEPARATORS = (",", ":", "，", "：", ".", ";", "(", "[", "*", "|", "-", "–", "/", "@")
 
 
 @dataclass(frozen=True)

@@ -28,17 +28,20 @@ class Vocabulary:
     code_hosts: frozenset[str]
     columns: dict[str, frozenset[str]]
     venue_lead_words: tuple[str, ...] = ()
+    heading_filler_words: frozenset[str] = frozenset()
     venue_fields: frozenset[str] = frozenset()
     date_fields: frozenset[str] = frozenset()
 
     def heading_kind(self, titles: list[str]) -> str:
         """'implementation', 'resource' or 'paper' for entries under headings `titles`."""
         for title in reversed(titles):
-            found = words(title)
-            if found & self.implementation_headings:
-                return "implementation"
-            if found & self.resource_headings:
-                return "resource"
+            found = words(title) - self.heading_filler_words
+            kinds = found & (self.implementation_headings | self.resource_headings)
+            if not kinds:
+                continue
+            if found - kinds:  # 'Video Segmentation', 'System and Tutorial': not a kind
+                return "paper"
+            return "implementation" if kinds & self.implementation_headings else "resource"
         return "paper"
 
     def resource_kind(self, text: str) -> str:
@@ -87,5 +90,6 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         },
         venue_lead_words=tuple(sorted(data["venue_lead_words"], key=len, reverse=True)),
         venue_fields=frozenset(data["venue_fields"]),
+        heading_filler_words=frozenset(data["heading_filler_words"]),
         date_fields=frozenset(data["date_fields"]),
     )
