@@ -18,6 +18,7 @@ from generator.importer.venues import VenueMark, VenueParser
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
 _WRAPPED = re.compile(r"^(\*{3}|_{3})([^*_].*?)\1$")
+_ADJACENT_BOLD = re.compile(r"(?<=[^*\s])\*\*\s+\*\*(?=[^*\s])")
 _ANGLE_LINK = re.compile(r"<(\[[^\[\]]*\]\([^()\s]*\))>")
 _EMPTY_TARGET = re.compile(r"(?<![!\]])\[([^\[\]]+)\]\(\s*\)")
 _SPACED_TARGET = re.compile(r"\] \((https?://[^()\s]+)\)")
@@ -49,6 +50,8 @@ def tidy(text: str) -> str:
     if wrapped:  # '***Title (CIDR 2019)***'
         text = wrapped.group(2)
     text = _ANGLE_LINK.sub(r"\1", text)
+    text = _ADJACENT_BOLD.sub(" ", text)  # '**A Title** **Written Over Two Lines**'
+
     text = _SPACED_TARGET.sub(r"](\1)", text)
     return squeeze(_EMPTY_TARGET.sub(r"\1", text))
 

@@ -52,6 +52,8 @@ class EntryText:
 
     def looks_like_paper(self) -> bool:
         """A titled entry, not prose or a keyword ('dilated convolution', 'CRF')."""
+        if not any(character.isalnum() for character in self.title):
+            return False  # '•', '/', '-'
         if self.title_from_link or self.mark or self.url or self.code:
             return True
         title = self.title
@@ -110,7 +112,7 @@ def _title_and_rest(text: str, venues: VenueParser, vocabulary: Vocabulary) -> E
         and text[bold.end() :].lstrip().startswith(":")
         and len(bold.group(2).split()) <= 3
     ):
-        entry = _plain_with_links(bold.group(2) + text[bold.end() :], venues, vocabulary)
+        entry = _plain_with_links(bold.group(2) + text[bold.end() :], venues, vocabulary, True)
         entry.short_name = _clean_title(bold.group(2))  # '**CodeRL**: Mastering ...'
     elif bold is not None:
         entry = EntryText(squeeze(bold.group(2)))
@@ -121,13 +123,15 @@ def _title_and_rest(text: str, venues: VenueParser, vocabulary: Vocabulary) -> E
     return entry
 
 
-def _plain_with_links(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
+def _plain_with_links(
+    text: str, venues: VenueParser, vocabulary: Vocabulary, named: bool = False
+) -> EntryText:
     """A title written as text: links after it are the paper's links, not words of its title."""
     links = [link for link in find_links(text) if text[: link.start].strip()]
     if not links or not _title_like(text[: links[0].start]):
-        return _split_plain(text, venues, vocabulary)
+        return _split_plain(text, venues, vocabulary, named)
     tail = text[links[0].start :]
-    entry = _split_plain(text[: links[0].start], venues, vocabulary)
+    entry = _split_plain(text[: links[0].start], venues, vocabulary, named)
     for link in find_links(tail):
         host = (urlsplit(link.url).hostname or "").removeprefix("www.")
         if host in vocabulary.code_hosts:
@@ -196,6 +200,17 @@ def _mark_and_note(rest: str, venues: VenueParser) -> tuple[VenueMark | None, st
     return mark, _clean_note(note)
 
 
+def _unclosed_opening(head: str) -> int:
+    """Where a parenthesis or an italic span that the venue sits in opens, or -1."""
+    paren = head.rfind("(")
+    if paren > 0 and ")" not in head[paren:]:
+        return paren
+    star = head.rfind(" *")
+    if star > 0 and head[star + 2 : star + 3] not in ("*", " ", "") and "*" not in head[star + 2 :]:
+        return star + 1
+    return -1
+
+
 def _title_like(head: str) -> bool:
     """Text that can be a title: three words or more, starting with a capital or digit, not
     ending like a sentence or a lead-in ('listed in :', 'see')."""
@@ -208,7 +223,10 @@ def _title_like(head: str) -> bool:
     )
 
 
-def _split_plain(text: str, venues: VenueParser, vocabulary: Vocabulary) -> EntryText:
+def _split_plain(
+    text: str, venues: VenueParser, vocabulary: Vocabulary, named: bool = False
+) -> EntryText:
+    """Title, mark and notes of text; `named` when it starts 'Name: ' (the colon is the title's)."""
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group(1).split()) >= 2:  # '"Title" *CVPR2022*'
         before, after = text[: quoted.start()], text[quoted.end() :]
@@ -219,15 +237,15 @@ def _split_plain(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entr
     mark = venues.find(text)
     head = _without_lead_words(text[: mark.start], vocabulary) if mark else text
     tail = text[mark.end :] if mark else ""
-    opening = head.rfind("(")
-    if mark and opening > 0 and ")" not in head[opening:]:  # 'Title (Phd@PVLDB 2018 ...)'
-        head, tail = head[:opening], f"{head[opening + 1 :]} {tail}".replace(")", " ", 1)
+    opening = _unclosed_opening(head) if mark else -1
+    if opening > 0:  # 'Title (Phd@PVLDB 2018 ...)', 'Title. *Authors et al. arXiv.*'
+        head, tail = head[:opening], f"{head[opening + 1 :]} {tail}"
     tag = _TRAILING_TAG.search(head)
     if tag and _title_like(head[: tag.start()]):  # 'Title [Vision] (arXiv 2021)'
         head, tail = head[: tag.start()], f"{tag.group(1)} {tail}"
     title, head_note = head, ""
     lower_case_title = head.strip()[:1].islower()  # 'image level to ...: from theory ...'
-    for colon in [] if lower_case_title else _NOTE_COLON.finditer(head):
+    for colon in [] if lower_case_title or named else _NOTE_COLON.finditer(head):
         after = head[colon.end() :]
         if after[:1].islower():
             title, head_note = head[: colon.start()], after

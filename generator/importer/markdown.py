@@ -139,7 +139,10 @@ def _paragraph(lines: list[Line], start: int, end: int) -> None:
         group_end = number + 1
         while group_end < end and _breaks(lines[group_end - 1].raw):
             group_end += 1
-        if group_end - number > 1 and _BOLD_LINE.match(lines[number].raw):
+        bold = next((n for n in range(number, group_end) if _BOLD_LINE.match(lines[n].raw)), None)
+        if bold is not None and bold > number:  # lines before the bold one stay lines
+            number = bold
+        if group_end - number > 1 and bold is not None:
             parts = [lines[n].raw.strip() for n in range(number, group_end)]
             text = " ".join(_unbroken(part) for part in parts if part)
             for n in range(number + 1, group_end):
