@@ -3,6 +3,7 @@ hand each to the reader of its kind."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from generator.importer.papers import read_paper
 from generator.importer.tables import read_table
 
 _TABLE = ("table-row", "table-rule")
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def read_body(lines: list[Line], context: Context) -> None:
@@ -35,6 +37,9 @@ def read_body(lines: list[Line], context: Context) -> None:
             end = _run_end(lines, index, lambda other: other.kind in _TABLE)
             read_table(lines[index:end], context)
             index = end
+        elif line.kind == "html" and _COMMENT.match(line.raw):
+            drafts.place(line.number, "comment")
+            index += 1
         elif line.kind in ("html", "fence"):
             drafts.skip(line.number, f"{line.kind} line: no entry made", line.raw.strip())
             index += 1

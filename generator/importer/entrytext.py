@@ -8,7 +8,7 @@ title; a colon followed by a capital ('Simple Does It: Weakly Supervised ...') b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from generator.importer.entryforms import (
@@ -28,6 +28,7 @@ _LEADING = " \t,.:;，：-–|)]"
 _NOTE_COLON = re.compile(r"\s*[:：]\s*")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _TRAILING_TAG = re.compile(r"\[([^\[\]]{1,30})\]\s*$")
+_STATED_YEAR = re.compile(r"\(((?:19|20)\d{2})\)|,\s*((?:19|20)\d{2})\.?\s*$")
 _LINKS_OUT = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^()\s]*\)")
 _BOLD_START = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
@@ -81,6 +82,9 @@ def parse_entry(text: str, venues: VenueParser, vocabulary: Vocabulary) -> Entry
     entry.code = code + entry.code
     entry.short_name = entry.short_name or lead.short_name
     entry.mark = _combined(lead.mark, entry.mark, link_mark, lead.year)
+    stated = _STATED_YEAR.search(entry.note or "")
+    if entry.mark is not None and entry.mark.year is None and stated:  # '*KDD* (2014).'
+        entry.mark = replace(entry.mark, year=int(stated.group(1) or stated.group(2)))
     if lead.notes:
         entry.note = " ".join(filter(None, [*lead.notes, entry.note]))
     for label, url in [*(("link", url) for url in (lead.url, link_url) if url), *pointers]:

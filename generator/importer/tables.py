@@ -10,6 +10,7 @@ from generator.importer.drafts import LeaderboardDraft, PaperDraft, ResourceDraf
 from generator.importer.entrytext import arxiv_id
 from generator.importer.inline import SUB, find_links, links_to_labels, squeeze, strip_emphasis
 from generator.importer.markdown import Line
+from generator.importer.paperrows import read_paper_rows, title_column
 from generator.text.ids import slug, unique_id
 
 _NUMBER = re.compile(r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(\*\*|__)?\s*$")
@@ -30,10 +31,14 @@ def read_table(lines: list[Line], context: Context) -> None:
         index
         for index in range(len(header.cells))
         if index > 0
+        and context.vocabulary.column_role(header.cells[index]) != "index"
         and _mostly_numbers([row.cells[index] for row in body if index < len(row.cells)])
     ]
+    titles = title_column(header, context)
     if numeric:
         _read_leaderboard(header, body, numeric, context)
+    elif titles is not None:
+        read_paper_rows(header, body, titles, context)
     else:
         _read_resource_rows(header, body, context)
 
