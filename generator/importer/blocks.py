@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from generator.importer.context import Context
 from generator.importer.entrytext import parse_entry
+from generator.importer.htmlentries import html_entry, is_html_layout
 from generator.importer.inline import (
     find_all_links,
     is_image_only,
@@ -39,6 +40,12 @@ def read_body(lines: list[Line], context: Context) -> None:
             index = end
         elif line.kind == "html" and _COMMENT.match(line.raw):
             drafts.place(line.number, "comment")
+            index += 1
+        elif line.kind == "html" and html_entry(line) is not None:
+            _read_entry(html_entry(line) or line, [], context)  # '<td><a href=...>Title</a></td>'
+            index += 1
+        elif line.kind == "html" and is_html_layout(line):
+            drafts.place(line.number, "layout (HTML)")
             index += 1
         elif line.kind in ("html", "fence"):
             drafts.skip(line.number, f"{line.kind} line: no entry made", line.raw.strip())

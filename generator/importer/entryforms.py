@@ -17,6 +17,7 @@ from generator.importer.inline import find_links, squeeze, strip_emphasis
 from generator.importer.venues import VenueMark, VenueParser
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WRAPPED = re.compile(r"^(\*{3}|_{3})([^*_].*?)\1$")
 _ADJACENT_BOLD = re.compile(r"(?<=[^*\s])\*\*\s+\*\*(?=[^*\s])")
 _ANGLE_LINK = re.compile(r"<(\[[^\[\]]*\]\([^()\s]*\))>")
@@ -26,6 +27,9 @@ _DATE_TAG = re.compile(r"^\[\s*((?:19|20)\d{2})(?:[./-]\d{1,2}){0,2}\s*\]\s*")
 _BRACKET_TAG = re.compile(r"^(\*\*|__)?\[([^\[\]]{1,40})\](?!\()\1?\s*")
 _LINK_TAG = re.compile(r"^\[\s*\[([^\[\]]{1,40})\]\(([^()\s]+)\)\s*\]\s*")
 _LEADING_DATE = re.compile(r"^((?:19|20)\d{2})(?:[./]\d{1,2})?\s*,\s*")
+_UNNAMED_VENUE = re.compile(
+    r"[,(]\s*([A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]{1,15})?)\s*'?((?:19|20)\d{2})\)?\s*[.,]?\s*$"
+)
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
 _MAX_TAG_WORDS = 3
 _MAX_VENUE_LINK_EXTRA_WORDS = 4
@@ -46,6 +50,9 @@ def tidy(text: str) -> str:
     """Drop decoration that hides the structure: shortcodes, angle brackets round a link,
     empty link targets, a space between a link's label and its target."""
     text = _SHORTCODE.sub(" ", text).replace("（", " (").replace("）", ") ")
+    text = _BREAK_TAG.sub(" ", text)
+    if text.lstrip().startswith("|") and text.count("|") >= 2:  # '| **[CVPR' 14]** | Title |'
+        text = ", ".join(cell.strip() for cell in text.strip().strip("|").split("|"))
     wrapped = _WRAPPED.match(text.strip())
     if wrapped:  # '***Title (CIDR 2019)***'
         text = wrapped.group(2)
@@ -171,3 +178,12 @@ def trailing_mark(rest: str, venues: VenueParser) -> VenueMark | None:
     if mark is None:
         return VenueMark(None, year, None, 0, 0) if year else None
     return VenueMark(mark.venue, mark.year or year, mark.qualifier, mark.start, mark.end)
+
+
+def unnamed_venue(text: str) -> tuple[VenueMark, int] | None:
+    """', MIDL 2018' or '(DLMIA 2018)' at the end of a title: a venue the list's venues do not
+    name, read as its year; and where it starts (the name stays in the notes)."""
+    found = _UNNAMED_VENUE.search(text)
+    if found is None:
+        return None
+    return VenueMark(None, int(found.group(2)), None, found.start(), found.end()), found.start()

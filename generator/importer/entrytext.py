@@ -16,6 +16,7 @@ from generator.importer.entryforms import (
     take_lead,
     tidy,
     trailing_mark,
+    unnamed_venue,
     venue_links,
 )
 from generator.importer.inline import find_links, squeeze, strip_emphasis
@@ -241,6 +242,9 @@ def _split_plain(
     mark = venues.find(text)
     head = _without_lead_words(text[: mark.start], vocabulary) if mark else text
     tail = text[mark.end :] if mark else ""
+    unnamed = None if mark else unnamed_venue(text)
+    if unnamed is not None:  # 'Title, MIDL 2018': the year, and the name as a note
+        mark, head, tail = unnamed[0], text[: unnamed[1]], text[unnamed[1] :].strip(" ,()")
     opening = _unclosed_opening(head) if mark else -1
     if opening > 0:  # 'Title (Phd@PVLDB 2018 ...)', 'Title. *Authors et al. arXiv.*'
         head, tail = head[:opening], f"{head[opening + 1 :]} {tail}"

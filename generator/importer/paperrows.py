@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from generator.importer.context import Context
 from generator.importer.drafts import PaperDraft
+from generator.importer.entryforms import trailing_mark
 from generator.importer.entrytext import arxiv_id
 from generator.importer.inline import find_all_links, links_to_labels, squeeze, strip_emphasis
 from generator.importer.markdown import Line
@@ -53,7 +54,8 @@ def _row_paper(
         role = context.vocabulary.column_role(name)
         links = [link for link in find_all_links(cell) if link.url.startswith("http")]
         if role == "venue":
-            mark = context.venues.find(strip_emphasis(cell), at_start=True) or mark
+            plain = strip_emphasis(cell)
+            mark = context.venues.find(plain, at_start=True) or trailing_mark(plain, context.venues) or mark
         elif links:
             _add_links(draft, links, context)
         elif role != "index":

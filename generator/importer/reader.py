@@ -7,6 +7,7 @@ from dataclasses import replace
 from generator.importer.blocks import read_body
 from generator.importer.context import Context
 from generator.importer.drafts import Drafts, SectionDraft, TopicDraft, join_lines
+from generator.importer.htmlentries import is_html_layout
 from generator.importer.inline import only_anchor_links
 from generator.importer.markdown import Line, parse_lines
 from generator.importer.outline import Node, build_outline
@@ -68,6 +69,8 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
                 numbers.append(number)
                 drafts.place(number, "list description")
                 drafts.description_lines.append(number)
+        elif line.kind == "html" and is_html_layout(line):
+            drafts.place(line.number, "layout (HTML)")
         elif line.kind not in ("blank", "rule", "continuation"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
     return join_lines(numbers, described)

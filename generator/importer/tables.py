@@ -13,7 +13,11 @@ from generator.importer.markdown import Line
 from generator.importer.paperrows import read_paper_rows, title_column
 from generator.text.ids import slug, unique_id
 
-_NUMBER = re.compile(r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(\*\*|__)?\s*$")
+# A score, bold when it is the best, with an optional spread: '**66.2**', '48.1 ± 0.6', '60.8±0.5%'.
+_NUMBER = re.compile(
+    r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(?:(?:±|\+/?-)\s*(\d+(?:\.\d+)?)\s*%?\s*)?"
+    r"(\*\*|__)?\s*$"
+)
 
 
 def read_table(lines: list[Line], context: Context) -> None:
@@ -96,12 +100,14 @@ def _is_group_row(row: Line, numeric: list[int]) -> bool:
 def _row_paper(
     row: Line, header: Line, numeric: list[int], board: LeaderboardDraft, context: Context
 ) -> PaperDraft | None:
-    values, highlight = {}, False
+    values, highlight, spreads = {}, False, []
     for split, index in zip(board.splits, numeric, strict=True):
         found = _NUMBER.match(row.cells[index])
         if found:
             values[split] = float(found.group(2))
             highlight = highlight or bool(found.group(1))
+            if found.group(3):
+                spreads.append(f"{split} ± {found.group(3)}")
     if not values:
         return None
     method_cell = row.cells[0]
@@ -116,7 +122,7 @@ def _row_paper(
     if highlight:
         result["highlight"] = True
     columns: dict = {}
-    notes = _text_columns(row, header, numeric, columns, context)
+    notes = "; ".join(filter(None, [_text_columns(row, header, numeric, columns, context), *spreads]))
     result.update({key: value for key, value in columns.items() if key != "mark"})
     mark = mark or columns.get("mark")
     if notes:

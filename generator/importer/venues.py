@@ -59,7 +59,8 @@ class VenueParser:
             if _inside_url(text, match.start()):
                 continue
             before = text[: match.start()].rstrip()
-            if before and not before.endswith(_SEPARATORS):
+            ends = not text[match.end() :].strip(" .,;:)]*_") and bool(match.group("year"))
+            if before and not before.endswith(_SEPARATORS) and not ends:  # '... Title ECCV16'
                 continue
             if not before and not at_start:
                 continue
