@@ -30,8 +30,14 @@ class Link:
 
     @property
     def plain_label(self) -> str:
-        """Label without surrounding brackets and emphasis, e.g. 'part 1' for '[part 1]'."""
-        return strip_emphasis(self.label.strip().strip("[]").strip())
+        """Label without surrounding brackets, emphasis and badge images, e.g. 'part 1' for
+        '[part 1]', '' for '[![Stars](https://img.shields.io/...)]'."""
+        return strip_emphasis(IMAGE.sub("", self.label).strip().strip("[]").strip())
+
+    @property
+    def images(self) -> list[str]:
+        """Images (badges) inside the label, as written."""
+        return IMAGE.findall(self.label)
 
 
 def find_links(text: str) -> list[Link]:

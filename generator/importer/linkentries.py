@@ -30,7 +30,7 @@ def read_implementation(
             context.add_content([line])
         return
     first = links[0]
-    rest = line.text[: first.start] + line.text[first.end :]
+    rest = " ".join([line.text[: first.start], *first.images, line.text[first.end :]])
     description = notes_text(squeeze(rest).strip(_DESCRIPTION_LEAD) or None, children)
     score = _SCORE.search(description or "")
     draft = ImplementationDraft(
