@@ -78,8 +78,8 @@ def _fact_mark(children: list[Line], context: Context) -> VenueMark | None:
             venue = venue or (found.venue if found else None)
             year = year or (found.year if found else None)
         elif role == "date":
-            found = _YEAR.search(value)
-            year = year or (int(found.group(1)) if found else None)
+            stated = _YEAR.search(value)
+            year = year or (int(stated.group(1)) if stated else None)
     return VenueMark(venue, year, None, 0, 0) if venue or year else None
 
 

@@ -19,7 +19,7 @@ from generator.importer.merge import notes_markdown
 from generator.models import ListConfig, Paper
 from generator.models.fields import Record
 from generator.project import KIND_BY_NAME
-from generator.text.ids import paper_id, slug, unique_id
+from generator.text.ids import IdAllocator, paper_id, slug
 
 
 @dataclass
@@ -44,7 +44,7 @@ def build_records(
     drafts: Drafts, added: dt.date, source_name: str, topic_ids: dict[str, str]
 ) -> ImportedList:
     """Validate every draft as a record; `topic_ids` maps draft topic ids to the project's."""
-    taken: set[str] = set()
+    taken = IdAllocator()
     papers = _without_repeats(
         [_paper(draft, topic_ids, added, taken, drafts) for draft in drafts.papers], drafts
     )
@@ -79,7 +79,7 @@ def _leaderboard(
 
 
 def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Imported | None]:
-    taken: set[str] = set()
+    taken = IdAllocator()
     papers_by_url = _papers_by_url(papers)
     made = []
     for impl in drafts.implementations:
@@ -92,7 +92,7 @@ def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Impo
                 "implementation",
                 impl.lines,
                 {
-                    "id": unique_id(stem, taken),
+                    "id": taken.allocate(stem),
                     "name": impl.name,
                     "url": impl.url,
                     "description": impl.description,
@@ -107,14 +107,14 @@ def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Impo
 
 
 def _resources(drafts: Drafts, topic_ids: dict[str, str]) -> list[Imported | None]:
-    taken: set[str] = set()
+    taken = IdAllocator()
     return [
         _made(
             drafts,
             "resource",
             resource.lines,
             {
-                "id": unique_id(slug(resource.title, 6), taken),
+                "id": taken.allocate(slug(resource.title, 6)),
                 "title": resource.title,
                 "kind": resource.kind,
                 "links": resource.links,
@@ -129,7 +129,7 @@ def _resources(drafts: Drafts, topic_ids: dict[str, str]) -> list[Imported | Non
 
 
 def _paper(
-    draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: set[str], drafts: Drafts
+    draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: IdAllocator, drafts: Drafts
 ) -> Imported | None:
     if not _topics(draft.topics, topic_ids):
         drafts.skip(draft.lines[0], "paper not written: its heading has no topic", "")
@@ -141,7 +141,7 @@ def _paper(
         "other": draft.other,
     }
     data = {
-        "id": unique_id(paper_id(draft.title, draft.short_name, draft.venue, draft.year), taken),
+        "id": taken.allocate(paper_id(draft.title, draft.short_name, draft.venue, draft.year)),
         "title": draft.title,
         "short_name": draft.short_name,
         "venue": draft.venue,

@@ -73,3 +73,26 @@ def unique_id(candidate: str, taken: Collection[str]) -> str:
     if isinstance(taken, set):
         taken.add(chosen)
     return chosen
+
+
+class IdAllocator:
+    """Hands out unique ids in constant time each: `unique_id` for many records at once (a
+    thousand papers named 'synthetic-paper-number-cvpr2018' must not cost a million checks)."""
+
+    def __init__(self, taken: Collection[str] = ()) -> None:
+        self.taken: set[str] = set(taken)
+        self._next_suffix: dict[str, int] = {}
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.taken
+
+    def allocate(self, candidate: str) -> str:
+        """`candidate`, or the first `candidate-N` not yet taken."""
+        candidate = candidate or "entry"
+        chosen, number = candidate, self._next_suffix.get(candidate, 2)
+        while chosen in self.taken:
+            chosen = f"{candidate[:MAX_ID_LENGTH]}-{number}"
+            number += 1
+        self._next_suffix[candidate] = number
+        self.taken.add(chosen)
+        return chosen
