@@ -98,7 +98,8 @@ def _read_as_group(line: Line, children: list[Line], context: Context) -> bool:
         entry = parse_entry(line.text, context.venues, context.vocabulary)
         if not entry.looks_like_paper():
             context.add_content([line])
-            read_body(children, context)
+            dated = entry.mark is not None and not entry.title  # '- **[2025.02.07]**'
+            read_body(children, replace(context, venue=entry.mark) if dated else context)
             return True
     return False
 

@@ -23,7 +23,8 @@ _ADJACENT_BOLD = re.compile(r"(?<=[^*\s])\*\*\s+\*\*(?=[^*\s])")
 _ANGLE_LINK = re.compile(r"<(\[[^\[\]]*\]\([^()\s]*\))>")
 _EMPTY_TARGET = re.compile(r"(?<![!\]])\[([^\[\]]+)\]\(\s*\)")
 _SPACED_TARGET = re.compile(r"\] \((https?://[^()\s]+)\)")
-_DATE_TAG = re.compile(r"^\[\s*((?:19|20)\d{2})(?:[./-]\d{1,2}){0,2}\s*\]\s*")
+_LABEL_PREFIX = re.compile(r"^(?:paper|title)\s*[:：]\s*", re.IGNORECASE)
+_DATE_TAG = re.compile(r"^(?:\*\*|__)?\[\s*((?:19|20)\d{2})(?:[./-]\d{1,2}){0,2}\s*\](?:\*\*|__)?\s*")
 _BRACKET_TAG = re.compile(r"^(\*\*|__)?\[([^\[\]]{1,40})\](?!\()\1?\s*")
 _LINK_TAG = re.compile(r"^\[\s*\[([^\[\]]{1,40})\]\(([^()\s]+)\)\s*\]\s*")
 _LEADING_DATE = re.compile(r"^((?:19|20)\d{2})(?:[./]\d{1,2})?\s*,\s*")
@@ -74,6 +75,9 @@ def take_lead(text: str, venues: VenueParser) -> tuple[Lead, str]:
 
 
 def _take_one(text: str, lead: Lead, venues: VenueParser) -> str | None:
+    found = _LABEL_PREFIX.match(text)
+    if found and text[found.end() :].strip():  # 'Paper: [Title](url)'
+        return text[found.end() :]
     found = _DATE_TAG.match(text)
     if found:
         lead.year = lead.year or int(found.group(1))

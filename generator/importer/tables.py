@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from generator.importer.context import Context
@@ -31,20 +32,34 @@ def read_table(lines: list[Line], context: Context) -> None:
         return
     header, body = rows[0], rows[1:]
     drafts.place([header.number, lines[1].number], "table header")
+    roles = [context.vocabulary.column_role(cell) for cell in header.cells]
+    columns = [[row.cells[i] for row in body if i < len(row.cells)] for i in range(len(roles))]
+    method = _method_column(roles, columns)
     numeric = [
         index
-        for index in range(len(header.cells))
-        if index > 0
-        and context.vocabulary.column_role(header.cells[index]) != "index"
-        and _mostly_numbers([row.cells[index] for row in body if index < len(row.cells)])
+        for index, role in enumerate(roles)
+        if index != method and role not in ("index", "venue") and _mostly_numbers(columns[index])
     ]
     titles = title_column(header, context)
     if numeric:
-        _read_leaderboard(header, body, numeric, context)
+        _read_leaderboard(header, body, numeric, context, method)
     elif titles is not None:
         read_paper_rows(header, body, titles, context)
     else:
         _read_resource_rows(header, body, context)
+
+
+def _method_column(roles: list[str | None], columns: list[list[str]]) -> int:
+    """The column naming each row's method: 'Method', 'Model', 'Title'... or else the first
+    column that is not a row number, a venue or a column of numbers."""
+    named = [index for index, role in enumerate(roles) if role in ("method", "title")]
+    if named:
+        return named[0]
+    plain = [
+        index for index, role in enumerate(roles)
+        if role not in ("index", "venue") and not _mostly_numbers(columns[index])
+    ]
+    return plain[0] if plain else 0
 
 
 def _mostly_numbers(cells: list[str]) -> bool:
@@ -52,7 +67,9 @@ def _mostly_numbers(cells: list[str]) -> bool:
     return bool(filled) and sum(bool(_NUMBER.match(cell)) for cell in filled) * 2 >= len(filled)
 
 
-def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], context: Context) -> None:
+def _read_leaderboard(
+    header: Line, body: list[Line], numeric: list[int], context: Context, method: int
+) -> None:
     drafts = context.drafts
     topic = context.paper_topic()
     title = context.table_title or topic.title
@@ -78,7 +95,7 @@ def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], contex
             row_group = " ".join(strip_emphasis(cell).strip() for cell in row.cells if cell.strip())
             drafts.place(row.number, "leaderboard row group")
             continue
-        draft = _row_paper(row, header, numeric, board, context)
+        draft = _row_paper(row, header, numeric, board, context, method)
         if draft is None:
             drafts.skip(row.number, "table row has no number in the score columns", row.raw.strip())
             continue
@@ -98,7 +115,12 @@ def _is_group_row(row: Line, numeric: list[int]) -> bool:
 
 
 def _row_paper(
-    row: Line, header: Line, numeric: list[int], board: LeaderboardDraft, context: Context
+    row: Line,
+    header: Line,
+    numeric: list[int],
+    board: LeaderboardDraft,
+    context: Context,
+    method: int,
 ) -> PaperDraft | None:
     values, highlight, spreads = {}, False, []
     for split, index in zip(board.splits, numeric, strict=True):
@@ -110,11 +132,16 @@ def _row_paper(
                 spreads.append(f"{split} ± {found.group(3)}")
     if not values:
         return None
-    method_cell = row.cells[0]
-    links = find_links(method_cell)
+    method_cell = row.cells[method]
+    every_link = find_links(method_cell)
+    links = [link for link in every_link if link.url.startswith(("http://", "https://"))]
     sub = SUB.search(method_cell)
     mark = context.venues.whole(strip_emphasis(sub.group(1))) if sub else None
-    name = links[0].plain_label if links else squeeze(strip_emphasis(SUB.sub("", method_cell)))
+    name = (
+        every_link[0].plain_label
+        if every_link
+        else squeeze(strip_emphasis(SUB.sub("", method_cell)))
+    )
     url = links[0].url if links else None
     result: dict = {"leaderboard": board.id, "values": values}
     if url:
@@ -122,7 +149,8 @@ def _row_paper(
     if highlight:
         result["highlight"] = True
     columns: dict = {}
-    notes = "; ".join(filter(None, [_text_columns(row, header, numeric, columns, context), *spreads]))
+    text = _text_columns(row, header, [*numeric, method], columns, context)
+    notes = "; ".join(filter(None, [text, *spreads]))
     result.update({key: value for key, value in columns.items() if key != "mark"})
     mark = mark or columns.get("mark")
     if notes:
@@ -151,16 +179,20 @@ def _text_columns(
     row: Line, header: Line, numeric: list[int], result: dict, context: Context
 ) -> str:
     notes = []
-    for index in range(1, len(header.cells)):
+    for index in range(len(header.cells)):
         cell = row.cells[index].strip()
-        if index in numeric or not cell:
-            continue
         role = context.vocabulary.column_role(header.cells[index])
+        if index in numeric or not cell or role == "index":
+            continue
         mark = context.venues.whole(strip_emphasis(cell)) if role == "venue" else None
         if role == "backbone":
             result["backbone"] = squeeze(strip_emphasis(cell))
-        elif mark is not None:
-            result["mark"] = mark
+        elif mark is not None:  # 'Year' and 'Venue' columns make one mark
+            known = result.get("mark")
+            result["mark"] = replace(
+                mark, venue=mark.venue or (known.venue if known else None),
+                year=mark.year or (known.year if known else None),
+            )
         elif role == "notes":
             notes.append(cell)
         else:
