@@ -7,11 +7,13 @@ import re
 from generator.importer.context import Context
 from generator.importer.drafts import STATUS_OF_BOX, PaperDraft, notes_text
 from generator.importer.entrytext import EntryText, arxiv_id, parse_entry
+from generator.importer.inline import strip_emphasis
 from generator.importer.linkentries import read_implementation, read_resource
 from generator.importer.markdown import Line
 from generator.importer.venues import VenueMark
 from generator.text.ids import short_name_of
 
+_MAX_VENUE_WORDS = 4
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
 
 
@@ -25,7 +27,8 @@ def read_paper(line: Line, children: list[Line], context: Context) -> None:
     if not entry.title and (entry.url or entry.code):
         _read_link_only(line, children, context)
         return
-    mark = _joined(_joined(entry.mark, _fact_mark(children, context)), context.venue)
+    facts = _fact_mark(children, context) or _venue_line(children, context)
+    mark = _joined(_joined(entry.mark, facts), context.venue)
     said_more = mark or entry.url or entry.code or entry.note
     if not entry.looks_like_paper() or (line.kind == "paragraph" and not said_more):
         context.add_content([line, *children])
@@ -81,6 +84,31 @@ def _fact_mark(children: list[Line], context: Context) -> VenueMark | None:
             stated = _YEAR.search(value)
             year = year or (int(stated.group(1)) if stated else None)
     return VenueMark(venue, year, None, 0, 0) if venue or year else None
+
+
+def _venue_line(children: list[Line], context: Context) -> VenueMark | None:
+    """A line of venues alone under an entry ('arXiv 2106; CVPR 2021'): the last that names a
+    venue (the published one), with a year."""
+    for child in children:
+        if child.kind != "paragraph":
+            continue
+        parts = [part.strip() for part in re.split(r"[;,]", strip_emphasis(child.text))]
+        marks = [_part_mark(part, context) for part in parts if part]
+        if marks and all(marks):
+            named = [mark for mark in marks if mark and mark.venue]
+            return (named or marks)[-1]
+    return None
+
+
+def _part_mark(part: str, context: Context) -> VenueMark | None:
+    """'ICML 2018', 'NeurIPS workshop 2017', 'USENIX Security 2021': a venue and year alone."""
+    if len(part.split()) > _MAX_VENUE_WORDS:
+        return None
+    mark = context.venues.whole(part) or context.venues.find(part, at_start=True)
+    year = _YEAR.search(part)
+    if mark is None:
+        return VenueMark(None, int(year.group(1)), None, 0, 0) if year else None
+    return _joined(mark, VenueMark(None, int(year.group(1)), None, 0, 0) if year else None)
 
 
 def _set_venue(draft: PaperDraft, mark: VenueMark, own: bool, context: Context) -> None:

@@ -11,6 +11,7 @@ from generator.importer.htmlentries import is_html_layout
 from generator.importer.inline import only_anchor_links
 from generator.importer.markdown import Line, parse_lines
 from generator.importer.outline import Node, build_outline
+from generator.importer.papers import read_paper
 from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import Vocabulary
 from generator.text.ids import slug, unique_id
@@ -89,6 +90,13 @@ def _visit(node: Node, context: Context) -> None:
             drafts.place(line.number, "toc")
         for child in node.children:  # sections written under a 'Table of Contents' heading
             _visit(child, context)
+        return
+    if node.role == "entry" and node.line is not None:  # '#### [Title](url)' and its lines
+        read_paper(
+            replace(node.line, kind="bullet", text=node.line.text),
+            [line for line in node.body if line.kind not in ("blank", "rule", "continuation")],
+            here,
+        )
         return
     drafts.place(node.number, f"{node.role} heading")
     if node.role == "section":
