@@ -6,7 +6,8 @@ import re
 
 from generator.importer.context import Context
 from generator.importer.drafts import STATUS_OF_BOX, PaperDraft, notes_text
-from generator.importer.entrytext import EntryText, arxiv_id, parse_entry
+from generator.importer.entrytext import arxiv_id, parse_entry
+from generator.importer.entrytitle import EntryText
 from generator.importer.inline import strip_emphasis
 from generator.importer.linkentries import read_implementation, read_resource
 from generator.importer.markdown import Line
