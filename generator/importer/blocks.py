@@ -34,6 +34,9 @@ def read_body(lines: list[Line], context: Context) -> None:
         line = lines[index]
         if line.kind in ("blank", "rule", "continuation"):  # continuations go with their entry
             index += 1
+        elif line.kind == "definition":
+            drafts.place(line.number, "link definition")
+            index += 1
         elif line.kind in _TABLE:
             end = _run_end(lines, index, lambda other: other.kind in _TABLE)
             read_table(lines[index:end], context)

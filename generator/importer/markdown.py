@@ -19,7 +19,7 @@ from generator.text.markdown import parse_blocks
 
 LineKind = Literal[
     "blank", "heading", "bullet", "table-row", "table-rule", "paragraph", "rule", "html", "fence",
-    "continuation",
+    "continuation", "definition",
 ]
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -31,6 +31,7 @@ _HTML = re.compile(r"^\s*</?[a-zA-Z!][^>]*>")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_].*\1\s*(?:\\|<br\s*/?>)?\s*$", re.IGNORECASE)
+_REFERENCE_LINK = re.compile(r"(?<![!\]])\[([^\[\]]+)\](?:\[([^\[\]]*)\]|(?![(:\[]))")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.IGNORECASE)
 
 
@@ -66,7 +67,8 @@ def parse_lines(text: str) -> list[Line]:
     if raws and raws[-1] == "":
         raws.pop()
     lines = [classify_line(number, raw) for number, raw in enumerate(raws, start=1)]
-    tokens = parse_blocks(text)
+    env: dict = {}
+    tokens = parse_blocks(text, env)
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
@@ -83,7 +85,27 @@ def parse_lines(text: str) -> list[Line]:
             _item(lines, tokens[index + 1], start)
         elif token.type == "paragraph_open" and token.level == 0:
             _paragraph(lines, start, end)
-    return lines
+    references = env.get("references", {})
+    return _with_references(lines, references) if references else lines
+
+
+def _with_references(lines: list[Line], references: dict) -> list[Line]:
+    """Reference links (`[Title][1]`, `[Title]` with `[1]: url` below) written as inline links;
+    the definition lines are layout."""
+    for reference in references.values():
+        start, end = reference["map"]
+        for number in range(start, min(end, len(lines))):
+            lines[number] = replace(lines[number], kind="definition")
+
+    def inline(match: re.Match[str]) -> str:
+        key = " ".join((match.group(2) or match.group(1)).split()).upper()
+        found = references.get(key)
+        return f"[{match.group(1)}]({found['href']})" if found else match.group(0)
+
+    return [
+        replace(line, text=_REFERENCE_LINK.sub(inline, line.text)) if "[" in line.text else line
+        for line in lines
+    ]
 
 
 def _heading(lines: list[Line], inline: Token, token: Token, start: int, end: int) -> None:

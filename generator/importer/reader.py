@@ -72,6 +72,8 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
                 drafts.description_lines.append(number)
         elif line.kind == "html" and is_html_layout(line):
             drafts.place(line.number, "layout (HTML)")
+        elif line.kind == "definition":
+            drafts.place(line.number, "link definition")
         elif line.kind not in ("blank", "rule", "continuation"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
     return join_lines(numbers, described)

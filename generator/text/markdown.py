@@ -48,6 +48,9 @@ def block_parser() -> MarkdownIt:
     )
 
 
-def parse_blocks(text: str) -> list[Token]:
-    """The block token stream of `text`; inline tokens keep their source text in `content`."""
-    return block_parser().parse(text)
+def parse_blocks(text: str, env: dict | None = None) -> list[Token]:
+    """The block token stream of `text`; inline tokens keep their source text in `content`.
+
+    `env`, when given, receives the link reference definitions under 'references'.
+    """
+    return block_parser().parse(text, env if env is not None else {})
