@@ -169,7 +169,7 @@ def test_a_file_that_cannot_be_written_stops_the_import_before_any_is(tmp_path: 
     source = tmp_path / "list.md"
     source.write_text("# My List\n\n## Papers\n\n- [x] [A Paper](https://x.org/a) CVPR2018\n")
     project = tmp_path / "project"
-    blocker = project / "papers" / "papers" / "a-paper-cvpr2018.yaml"
+    blocker = project / "papers" / "papers" / "paper-cvpr2018.yaml"
     blocker.mkdir(parents=True)
 
     result = curate("-C", project, "import", source)
@@ -177,5 +177,5 @@ def test_a_file_that_cannot_be_written_stops_the_import_before_any_is(tmp_path: 
     assert result.exit_code == 1
     assert result.stderr == f"curate: {blocker}: is a folder, not a file\n"
     assert sorted(path.relative_to(project).as_posix() for path in project.rglob("*")) == [
-        "papers", "papers/papers", "papers/papers/a-paper-cvpr2018.yaml",
+        "papers", "papers/papers", "papers/papers/paper-cvpr2018.yaml",
     ]

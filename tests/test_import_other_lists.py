@@ -103,15 +103,15 @@ def test_task_list_boxes_become_reading_status(tmp_path: Path):
     config = yaml.safe_load((tmp_path / "papers" / "list.yaml").read_text())
 
     assert {paper_id: paper.get("status", "untracked") for paper_id, paper in papers.items()} == {
-        "adversarial-learning-for-semi-supervised-semantic-arxiv2018": "untracked",
-        "deepcut-object-segmentation-from-bounding-box": "untracked",
-        "learning-from-weak-and-noisy-labels-tpami2017": "to-read",
-        "learning-to-segment-every-thing-cvpr2018": "read",
-        "learning-to-segment-via-cut-and-arxiv2018": "untracked",
-        "seed-expand-constrain-three-principles-for-eccv2016": "read",
-        "simple-does-it-weakly-supervised-instance-cvpr2017": "to-read",
+        "adversarial-learning-semi-arxiv2018": "untracked",
+        "deepcut-object-segmentation-2017": "untracked",
+        "learning-weak-noisy-tpami2017": "to-read",
+        "learning-segment-every-cvpr2018": "read",
+        "learning-segment-cut-arxiv2018": "untracked",
+        "seed-expand-constrain-eccv2016": "read",
+        "simple-does-it-cvpr2017": "to-read",
     }
-    assert papers["simple-does-it-weakly-supervised-instance-cvpr2017"]["notes"] == (
+    assert papers["simple-does-it-cvpr2017"]["notes"] == (
         "comments: Grabcut+(HED boundary) and MCG, train the segmentation network directly on generated masks"
     )
     assert "- [x] Paper list\n\t- [x] box\n\t- [ ] one-shot" in config["description"]
@@ -125,17 +125,29 @@ def test_task_list_boxes_become_reading_status(tmp_path: Path):
 
 
 def test_a_skipped_line_stops_the_import_unless_allowed(tmp_path: Path, curate):
-    source = LISTS / "by-supervision.md"
-    result = curate("-C", tmp_path, "import", source)
+    source = tmp_path / "by-supervision.md"
+    text = (LISTS / "by-supervision.md").read_text(encoding="utf-8")
+    source.write_text(text.replace(
+        '<img src="img/instance.PNG" alt="instance segmentation" width="450" />',
+        '<img src="https://example.org/instance.png" alt="instance segmentation" />',
+    ), encoding="utf-8")
+    result = curate("-C", tmp_path / "p", "import", source)
 
     assert result.exit_code == 1
-    assert not (tmp_path / "papers").exists()
+    assert not (tmp_path / "p" / "papers").exists()
     assert result.stdout.splitlines() == [
         f"{source}:24: skipped: html line: no entry made: "
-        '<img src="img/instance.PNG" alt="instance segmentation" width="450" />',
+        '<img src="https://example.org/instance.png" alt="instance segmentation" />',
         "found 7 papers (2 read, 2 to read, 3 not tracked), 0 leaderboards with 0 rows, "
         "0 implementations, 0 resources, 2 topics, 12 URLs",
         "skipped 1 line; nothing written (use --allow-skips to write anyway)",
     ]
-    assert curate("-C", tmp_path, "import", source, "--allow-skips").exit_code == 0
-    assert len(records(tmp_path, "papers")) == 7
+    assert curate("-C", tmp_path / "p", "import", source, "--allow-skips").exit_code == 0
+    assert len(records(tmp_path / "p", "papers")) == 7
+
+
+def test_a_picture_from_the_repository_is_layout_not_a_skip(tmp_path: Path, curate):
+    result = curate("-C", tmp_path, "import", LISTS / "by-supervision.md")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "skipped 0 lines"

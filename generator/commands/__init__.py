@@ -14,6 +14,7 @@ COMMAND_MODULE_NAMES: dict[str, str] = {
     "export": "export_command",
     "schema": "schema_command",
     "import": "import_command",
+    "new": "new_command",
     "build": "build_command",
     "readme": "readme_command",
     "add": "add_command",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.importer import ImportOutcome, import_list
+from generator.importer.report import write_report
 from generator.problems import relative_path
 from generator.project import Project, ProjectNotFound
 
@@ -27,12 +28,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("list_file", type=Path, metavar="LIST.md", help="the Markdown list")
     parser.add_argument(
+        "--force", action="store_true", help="overwrite existing records that the list also holds"
+    )
+    add_import_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_import_options(parser: argparse.ArgumentParser) -> None:
+    """--allow-skips, --added and --report, shared by `import` and `new --from`."""
+    parser.add_argument(
         "--allow-skips",
         action="store_true",
         help="write the records even when some lines could not be placed",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite existing records that the list also holds"
     )
     parser.add_argument(
         "--added",
@@ -40,7 +47,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="date written as 'added' in new papers (default: today)",
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.md",
+        help="write what each line of the list became (record, topic text, skipped and why)",
+    )
+
+
+def report_if_asked(args: argparse.Namespace, outcome: ImportOutcome) -> None:
+    """Write the line-by-line report when --report was given."""
+    if args.report is not None:
+        write_report(args.report, outcome, outcome.source.read_text(encoding="utf-8-sig"))
+        print(f"wrote the report to {args.report}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     print(summary(outcome, root))
+    report_if_asked(args, outcome)
     return 0 if outcome.written else 1
 
 

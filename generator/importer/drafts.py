@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.importer.markdown import Line
 
 STATUS_OF_BOX = {"x": "read", " ": "to-read", None: "untracked"}
 STATUS_RANK = {"untracked": 0, "to-read": 1, "read": 2}
@@ -124,6 +128,8 @@ class Drafts:
 
     title: str
     description: str | None
+    title_line: int = 0
+    description_lines: list[int] = field(default_factory=list)
     sections: list[SectionDraft] = field(default_factory=list)
     papers: list[PaperDraft] = field(default_factory=list)
     implementations: list[ImplementationDraft] = field(default_factory=list)
@@ -140,3 +146,16 @@ class Drafts:
 
     def skip(self, line: int, reason: str, text: str) -> None:
         self.skipped.append(Skipped(line, reason, text))
+
+
+def notes_text(first: str | None, children: list[Line]) -> str | None:
+    """The entry's own note, then its sub-bullets as a Markdown list (nesting kept)."""
+    parts = [first] if first else []
+    if children:
+        base = min(child.level for child in children)
+        for child in children:
+            indent = " " * max(0, child.level - base)
+            box = f"[{child.checkbox}] " if child.checkbox else ""
+            marker = "- " if child.kind == "bullet" else ""
+            parts.append(f"{indent}{marker}{box}{child.text.strip()}")
+    return "\n".join(parts) or None

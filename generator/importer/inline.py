@@ -10,12 +10,13 @@ from generator.text.urls import find_bare_urls
 # A link label may itself be bracketed, as in "[[part 1]](url)"; a target may hold balanced
 # parentheses, as in "(https://en.wikipedia.org/wiki/CRF_(disambiguation))" (CommonMark).
 LINK = re.compile(
-    r"(?<!!)\[((?:\[[^\]]*\]|[^\[\]])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"(?<!!)\[((?:\[[^\[\]]*\]|[^\[\]])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE)
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
+# Each pattern stops at the next marker, so that text full of markers stays linear (no ReDoS).
+_BOLD = re.compile(r"\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__")
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?!\*)")
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,14 @@ class Link:
 
     @property
     def plain_label(self) -> str:
-        """Label without surrounding brackets and emphasis, e.g. 'part 1' for '[part 1]'."""
-        return strip_emphasis(self.label.strip().strip("[]").strip())
+        """Label without surrounding brackets, emphasis and badge images, e.g. 'part 1' for
+        '[part 1]', '' for '[![Stars](https://img.shields.io/...)]'."""
+        return strip_emphasis(IMAGE.sub("", self.label).strip().strip("[]").strip())
+
+    @property
+    def images(self) -> list[str]:
+        """Images (badges) inside the label, as written."""
+        return IMAGE.findall(self.label)
 
 
 def find_links(text: str) -> list[Link]:

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator.importer.drafts import ImplementationDraft, ResourceDraft
+from generator.importer.context import Context
+from generator.importer.drafts import ImplementationDraft, ResourceDraft, notes_text
 from generator.importer.entrytext import parse_entry
 from generator.importer.inline import find_all_links, links_to_labels, squeeze
 from generator.importer.markdown import Line
-from generator.importer.papers import notes_text
 from generator.importer.vocabulary import Vocabulary
-
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
 
 _SCORE = re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%")
 _DESCRIPTION_LEAD = " \t:;,-–—"
@@ -34,7 +30,7 @@ def read_implementation(
             context.add_content([line])
         return
     first = links[0]
-    rest = line.text[: first.start] + line.text[first.end :]
+    rest = " ".join([line.text[: first.start], *first.images, line.text[first.end :]])
     description = notes_text(squeeze(rest).strip(_DESCRIPTION_LEAD) or None, children)
     score = _SCORE.search(description or "")
     draft = ImplementationDraft(

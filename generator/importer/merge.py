@@ -13,7 +13,7 @@ from generator.importer.drafts import STATUS_RANK, PaperDraft
 
 def identity_keys(draft: PaperDraft) -> list[tuple[str, str]]:
     """The keys under which `draft` meets the other drafts of the same paper."""
-    keys = [] if draft.title_is_name else [("title", normalized_title(draft.title))]
+    keys = [("title", normalized_title(draft.title))]  # the same title is one record, always
     if draft.short_name:
         keys.append(("name", f"{normalized_title(draft.short_name)}@{draft.venue}{draft.year}"))
     if draft.arxiv:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.importer.inline import is_image_only, only_anchor_links
+from generator.importer.inline import find_links, is_image_only, only_anchor_links
 from generator.importer.markdown import Line
 from generator.importer.venues import VenueMark, VenueParser
 
-Role = Literal["root", "title", "section", "group", "topic", "venue", "table", "toc"]
+_MAX_ENTRY_BODY = 12
+"""Lines of text a heading that is only a link may hold and still be one paper's entry."""
+
+Role = Literal["root", "title", "section", "group", "topic", "venue", "table", "toc", "entry"]
 
 
 @dataclass
@@ -36,7 +39,7 @@ class Node:
         return self.line.number if self.line else 0
 
     def is_attribute(self) -> bool:
-        return self.role in ("venue", "table", "toc")
+        return self.role in ("venue", "table", "toc", "entry")
 
 
 def build_outline(lines: list[Line], venues: VenueParser) -> tuple[Node | None, list[Node]]:
@@ -91,7 +94,7 @@ def _mark_attribute(node: Node, venues: VenueParser) -> None:
     toc = [line for line in content if line.kind == "bullet" and only_anchor_links(line.text)]
     if (
         toc
-        and all(line.kind == "paragraph" or line in toc for line in content)
+        and all(line.kind in ("paragraph", "continuation") or line in toc for line in content)
         and not node.children
     ):
         node.role = "toc"  # a table of contents; a line of text beside it joins the description
@@ -99,6 +102,16 @@ def _mark_attribute(node: Node, venues: VenueParser) -> None:
     mark = venues.whole(node.title)
     if mark is not None:
         node.role, node.venue = "venue", mark
+        return
+    links = find_links(node.title)
+    if (  # '#### [Title](url)' and a few lines about it: one paper per heading
+        len(links) == 1
+        and links[0].url.startswith(("http://", "https://"))
+        and not node.title[: links[0].start].strip()
+        and not node.children
+        and len(content) <= _MAX_ENTRY_BODY
+    ):
+        node.role = "entry"
         return
     if (
         content

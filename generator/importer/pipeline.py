@@ -10,9 +10,10 @@ from pathlib import Path
 from generator.database.assemble import build_database, paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
 from generator.importer.inline import find_all_links
+from generator.importer.listconfig import new_list_config
 from generator.importer.merge import merge_papers
 from generator.importer.reader import read_list
-from generator.importer.records import ImportedList, build_records, new_list_config
+from generator.importer.records import ImportedList, build_records
 from generator.importer.taxonomy import existing_topic_ids, own_topic_ids
 from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import load_vocabulary
@@ -83,6 +84,7 @@ def import_list(
     force: bool = False,
     allow_skips: bool = False,
     added: dt.date | None = None,
+    title: str | None = None,
 ) -> ImportOutcome:
     """Import the Markdown list `source` into the project at `root` (created when new).
 
@@ -90,11 +92,16 @@ def import_list(
     Raises `ProblemsFound` when the project's existing database does not validate.
     """
     with paused_garbage_collection():  # as loading does: linear time for large lists
-        return _import_list(source, Project(root), force, allow_skips, added)
+        return _import_list(source, Project(root), force, allow_skips, added, title)
 
 
 def _import_list(
-    source: Path, project: Project, force: bool, allow_skips: bool, added: dt.date | None
+    source: Path,
+    project: Project,
+    force: bool,
+    allow_skips: bool,
+    added: dt.date | None,
+    title: str | None = None,
 ) -> ImportOutcome:
     database = build_database(project) if project.list_file.is_file() else None
     vocabulary = load_vocabulary()
@@ -102,6 +109,7 @@ def _import_list(
         database.config.venues if database else vocabulary.venues, vocabulary.venue_qualifiers
     )
     drafts = read_list(source.read_text(encoding="utf-8-sig"), venues, vocabulary, source.stem)
+    drafts.title = title or drafts.title
     drafts.papers = merge_papers(drafts.papers)
     topic_ids = existing_topic_ids(drafts, database.config) if database else own_topic_ids(drafts)
     imported = build_records(drafts, added or dt.date.today(), source.name, topic_ids)

@@ -2,65 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from generator.importer.blocks import read_body
+from generator.importer.context import Context
 from generator.importer.drafts import Drafts, SectionDraft, TopicDraft, join_lines
-from generator.importer.ids import slug, unique_id
+from generator.importer.htmlentries import is_html_layout
 from generator.importer.inline import only_anchor_links
 from generator.importer.markdown import Line, parse_lines
 from generator.importer.outline import Node, build_outline
-from generator.importer.venues import VenueMark, VenueParser
+from generator.importer.papers import read_paper
+from generator.importer.venues import VenueParser
 from generator.importer.vocabulary import Vocabulary
-
-
-@dataclass
-class Context:
-    """Where a block of lines sits: its section, topic, headings and inherited venue."""
-
-    drafts: Drafts
-    venues: VenueParser
-    vocabulary: Vocabulary
-    taxonomy_ids: set[str]
-    section: SectionDraft | None = None
-    topic: TopicDraft | None = None
-    group: str | None = None
-    headings: list[str] = field(default_factory=list)
-    venue: VenueMark | None = None
-    table_title: str | None = None
-
-    @property
-    def kind(self) -> str:
-        """Which record kind entries become here: 'paper', 'implementation' or 'resource'."""
-        return self.vocabulary.heading_kind(self.headings)
-
-    def paper_topic(self) -> TopicDraft:
-        """The topic papers here belong to; a section holding papers directly gets one."""
-        if self.topic is not None:
-            return self.topic
-        section = self.current_section()
-        title = self.group or section.title
-        for topic in section.topics:
-            if topic.title == title and topic.id.endswith("-papers"):
-                return topic
-        topic = TopicDraft(
-            unique_id(f"{slug(title)}-papers", self.taxonomy_ids), title, 0, self.group
-        )
-        section.topics.insert(0, topic)
-        return topic
-
-    def add_content(self, lines: list[Line]) -> None:
-        """Keep lines that are not entries as Markdown of their topic or section."""
-        holder = self.topic or self.current_section()
-        holder.content.extend(line.raw.rstrip() for line in lines)
-        holder.content_lines.extend(line.number for line in lines)
-        self.drafts.place([line.number for line in lines], "topic content")
-
-    def current_section(self) -> SectionDraft:
-        if self.section is None:  # entries before any section heading
-            self.section = SectionDraft(unique_id("entries", self.taxonomy_ids), "Entries", 0)
-            self.drafts.sections.insert(0, self.section)
-        return self.section
+from generator.text.ids import slug, unique_id
 
 
 def read_list(
@@ -73,6 +27,7 @@ def read_list(
     context = Context(drafts, venues, vocabulary, set())
     if title is not None:
         drafts.place(title.number, "list title")
+        drafts.title_line = title.number
         badges = [line for line in lines if line.number < title.number and line.kind != "blank"]
         title.body[:0] = badges
         drafts.description = _read_title_body(title, drafts)
@@ -86,7 +41,18 @@ def read_list(
     for line in lines:
         if line.kind in ("blank", "rule"):
             drafts.place(line.number, "layout")
+        _follow_first_line(line, drafts)
     return drafts
+
+
+def _follow_first_line(line: Line, drafts: Drafts) -> None:
+    """Continuation lines of an entry become what its first line became."""
+    if not line.continued:
+        return
+    if line.number in drafts.placed:
+        drafts.place(list(line.continued), f"{drafts.placed[line.number]} (continued)")
+    else:
+        drafts.place(list(line.continued), f"part of line {line.number}")
 
 
 def _before_headings(line: Line, top: list[Node]) -> bool:
@@ -99,10 +65,16 @@ def _read_title_body(title: Node, drafts: Drafts) -> str | None:
         if line.kind == "bullet" and only_anchor_links(line.text):
             drafts.place(line.number, "toc")
         elif line.kind in ("paragraph", "bullet", "rule"):
-            described.append(line.raw.rstrip())
-            numbers.append(line.number)
-            drafts.place(line.number, "list description")
-        elif line.kind not in ("blank", "rule"):
+            for number, raw in line.source_lines:
+                described.append(raw.rstrip())
+                numbers.append(number)
+                drafts.place(number, "list description")
+                drafts.description_lines.append(number)
+        elif line.kind == "html" and is_html_layout(line):
+            drafts.place(line.number, "layout (HTML)")
+        elif line.kind == "definition":
+            drafts.place(line.number, "link definition")
+        elif line.kind not in ("blank", "rule", "continuation"):
             drafts.skip(line.number, f"{line.kind} before the first section", line.raw.strip())
     return join_lines(numbers, described)
 
@@ -116,7 +88,17 @@ def _visit(node: Node, context: Context) -> None:
             if line.kind == "paragraph":
                 drafts.description = "\n".join(filter(None, [drafts.description, line.raw.strip()]))
                 drafts.place(line.number, "list description")
+                drafts.description_lines.append(line.number)
             drafts.place(line.number, "toc")
+        for child in node.children:  # sections written under a 'Table of Contents' heading
+            _visit(child, context)
+        return
+    if node.role == "entry" and node.line is not None:  # '#### [Title](url)' and its lines
+        read_paper(
+            replace(node.line, kind="bullet", text=node.line.text),
+            [line for line in node.body if line.kind not in ("blank", "rule", "continuation")],
+            here,
+        )
         return
     drafts.place(node.number, f"{node.role} heading")
     if node.role == "section":

@@ -12,21 +12,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.database.crosscheck import paper_identities
 from generator.database.validate import error_messages
-from generator.importer.drafts import (
-    Drafts,
-    LeaderboardDraft,
-    PaperDraft,
-    SectionDraft,
-    join_lines,
-)
-from generator.importer.ids import paper_id, slug, unique_id
+from generator.importer.drafts import Drafts, LeaderboardDraft, PaperDraft
 from generator.importer.merge import notes_markdown
-from generator.importer.vocabulary import Vocabulary
 from generator.models import ListConfig, Paper
 from generator.models.fields import Record
-from generator.models.listconfig import Section, Topic
 from generator.project import KIND_BY_NAME
+from generator.text.ids import IdAllocator, paper_id, slug
 
 
 @dataclass
@@ -51,8 +44,10 @@ def build_records(
     drafts: Drafts, added: dt.date, source_name: str, topic_ids: dict[str, str]
 ) -> ImportedList:
     """Validate every draft as a record; `topic_ids` maps draft topic ids to the project's."""
-    taken: set[str] = set()
-    papers = [_paper(draft, topic_ids, added, taken, drafts) for draft in drafts.papers]
+    taken = IdAllocator()
+    papers = _without_repeats(
+        [_paper(draft, topic_ids, added, taken, drafts) for draft in drafts.papers], drafts
+    )
     made = [
         *papers,
         *(_leaderboard(board, drafts, source_name, topic_ids) for board in drafts.leaderboards),
@@ -84,7 +79,7 @@ def _leaderboard(
 
 
 def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Imported | None]:
-    taken: set[str] = set()
+    taken = IdAllocator()
     papers_by_url = _papers_by_url(papers)
     made = []
     for impl in drafts.implementations:
@@ -97,7 +92,7 @@ def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Impo
                 "implementation",
                 impl.lines,
                 {
-                    "id": unique_id(stem, taken),
+                    "id": taken.allocate(stem),
                     "name": impl.name,
                     "url": impl.url,
                     "description": impl.description,
@@ -112,14 +107,14 @@ def _implementations(drafts: Drafts, papers: list[Imported | None]) -> list[Impo
 
 
 def _resources(drafts: Drafts, topic_ids: dict[str, str]) -> list[Imported | None]:
-    taken: set[str] = set()
+    taken = IdAllocator()
     return [
         _made(
             drafts,
             "resource",
             resource.lines,
             {
-                "id": unique_id(slug(resource.title, 6), taken),
+                "id": taken.allocate(slug(resource.title, 6)),
                 "title": resource.title,
                 "kind": resource.kind,
                 "links": resource.links,
@@ -134,7 +129,7 @@ def _resources(drafts: Drafts, topic_ids: dict[str, str]) -> list[Imported | Non
 
 
 def _paper(
-    draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: set[str], drafts: Drafts
+    draft: PaperDraft, topic_ids: dict[str, str], added: dt.date, taken: IdAllocator, drafts: Drafts
 ) -> Imported | None:
     if not _topics(draft.topics, topic_ids):
         drafts.skip(draft.lines[0], "paper not written: its heading has no topic", "")
@@ -146,7 +141,7 @@ def _paper(
         "other": draft.other,
     }
     data = {
-        "id": unique_id(paper_id(draft.title, draft.short_name, draft.venue, draft.year), taken),
+        "id": taken.allocate(paper_id(draft.title, draft.short_name, draft.venue, draft.year)),
         "title": draft.title,
         "short_name": draft.short_name,
         "venue": draft.venue,
@@ -161,6 +156,24 @@ def _paper(
         "results": draft.results,
     }
     return _made(drafts, "paper", draft.lines, data)
+
+
+def _without_repeats(papers: list[Imported | None], drafts: Drafts) -> list[Imported | None]:
+    """Drop a paper that `curate validate` would call a duplicate (same title, arXiv id, DOI)."""
+    first: dict[tuple[str, str], int] = {}
+    kept: list[Imported | None] = []
+    for made in papers:
+        if made is None or not isinstance(made.record, Paper):
+            continue
+        keys = [(kind, value) for kind, _, value in paper_identities(made.record) if value]
+        repeat = next((key for key in keys if key in first), None)
+        if repeat is not None:
+            drafts.skip(made.lines[0], f"same {repeat[0]} as the paper of line {first[repeat]}", "")
+            continue
+        for key in keys:
+            first.setdefault(key, made.lines[0])
+        kept.append(made)
+    return kept
 
 
 def _made(drafts: Drafts, kind: str, lines: list[int], data: dict) -> Imported | None:
@@ -188,33 +201,3 @@ def _papers_by_url(papers: list[Imported | None]) -> dict[str, str]:
                 if url:
                     by_url.setdefault(url.rstrip("/"), paper.id)
     return by_url
-
-
-def new_list_config(drafts: Drafts, vocabulary: Vocabulary, source_name: str) -> ListConfig:
-    """The list config of a new project: title, description, taxonomy from the headings."""
-    sections = [_section(section) for section in drafts.sections] or [
-        Section(id="entries", title="Entries")
-    ]
-    return ListConfig(
-        title=drafts.title,
-        description=drafts.description or f"Imported from {source_name}.",
-        sections=sections,
-        venues=[venue for venue in vocabulary.venues if venue.id in drafts.venues_used],
-    )
-
-
-def _section(section: SectionDraft) -> Section:
-    return Section(
-        id=section.id,
-        title=section.title,
-        description=join_lines(section.content_lines, section.content),
-        topics=[
-            Topic(
-                id=topic.id,
-                title=topic.title,
-                group=topic.group,
-                description=join_lines(topic.content_lines, topic.content),
-            )
-            for topic in section.topics
-        ],
-    )

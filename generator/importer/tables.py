@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import replace
 from urllib.parse import urlsplit
 
+from generator.importer.context import Context
 from generator.importer.drafts import LeaderboardDraft, PaperDraft, ResourceDraft
 from generator.importer.entrytext import arxiv_id
-from generator.importer.ids import slug, unique_id
 from generator.importer.inline import SUB, find_links, links_to_labels, squeeze, strip_emphasis
 from generator.importer.markdown import Line
+from generator.importer.paperrows import read_paper_rows, title_column
+from generator.text.ids import slug, unique_id
 
-if TYPE_CHECKING:
-    from generator.importer.reader import Context
-
-_NUMBER = re.compile(r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(\*\*|__)?\s*$")
+# A score, bold when it is the best, with an optional spread: '**66.2**', '48.1 ± 0.6', '60.8±0.5%'.
+_NUMBER = re.compile(
+    r"^\s*(\*\*|__)?\s*(-?\d+(?:\.\d+)?)\s*%?\s*(?:(?:±|\+/?-)\s*(\d+(?:\.\d+)?)\s*%?\s*)?"
+    r"(\*\*|__)?\s*$"
+)
 
 
 def read_table(lines: list[Line], context: Context) -> None:
@@ -29,16 +32,34 @@ def read_table(lines: list[Line], context: Context) -> None:
         return
     header, body = rows[0], rows[1:]
     drafts.place([header.number, lines[1].number], "table header")
+    roles = [context.vocabulary.column_role(cell) for cell in header.cells]
+    columns = [[row.cells[i] for row in body if i < len(row.cells)] for i in range(len(roles))]
+    method = _method_column(roles, columns)
     numeric = [
         index
-        for index in range(len(header.cells))
-        if index > 0
-        and _mostly_numbers([row.cells[index] for row in body if index < len(row.cells)])
+        for index, role in enumerate(roles)
+        if index != method and role not in ("index", "venue") and _mostly_numbers(columns[index])
     ]
+    titles = title_column(header, context)
     if numeric:
-        _read_leaderboard(header, body, numeric, context)
+        _read_leaderboard(header, body, numeric, context, method)
+    elif titles is not None:
+        read_paper_rows(header, body, titles, context)
     else:
         _read_resource_rows(header, body, context)
+
+
+def _method_column(roles: list[str | None], columns: list[list[str]]) -> int:
+    """The column naming each row's method: 'Method', 'Model', 'Title'... or else the first
+    column that is not a row number, a venue or a column of numbers."""
+    named = [index for index, role in enumerate(roles) if role in ("method", "title")]
+    if named:
+        return named[0]
+    plain = [
+        index for index, role in enumerate(roles)
+        if role not in ("index", "venue") and not _mostly_numbers(columns[index])
+    ]
+    return plain[0] if plain else 0
 
 
 def _mostly_numbers(cells: list[str]) -> bool:
@@ -46,7 +67,9 @@ def _mostly_numbers(cells: list[str]) -> bool:
     return bool(filled) and sum(bool(_NUMBER.match(cell)) for cell in filled) * 2 >= len(filled)
 
 
-def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], context: Context) -> None:
+def _read_leaderboard(
+    header: Line, body: list[Line], numeric: list[int], context: Context, method: int
+) -> None:
     drafts = context.drafts
     topic = context.paper_topic()
     title = context.table_title or topic.title
@@ -72,7 +95,7 @@ def _read_leaderboard(header: Line, body: list[Line], numeric: list[int], contex
             row_group = " ".join(strip_emphasis(cell).strip() for cell in row.cells if cell.strip())
             drafts.place(row.number, "leaderboard row group")
             continue
-        draft = _row_paper(row, header, numeric, board, context)
+        draft = _row_paper(row, header, numeric, board, context, method)
         if draft is None:
             drafts.skip(row.number, "table row has no number in the score columns", row.raw.strip())
             continue
@@ -92,21 +115,34 @@ def _is_group_row(row: Line, numeric: list[int]) -> bool:
 
 
 def _row_paper(
-    row: Line, header: Line, numeric: list[int], board: LeaderboardDraft, context: Context
+    row: Line,
+    header: Line,
+    numeric: list[int],
+    board: LeaderboardDraft,
+    context: Context,
+    method: int,
 ) -> PaperDraft | None:
     values: dict[str, float | None] = {}
-    highlight = False
+    highlight, spreads = False, []
     for split, index in zip(board.splits, numeric, strict=True):
         found = _NUMBER.match(row.cells[index])
         values[split] = float(found.group(2)) if found else None  # None: a cell left empty
-        highlight = highlight or bool(found and found.group(1))
+        if found:
+            highlight = highlight or bool(found.group(1))
+            if found.group(3):
+                spreads.append(f"{split} ± {found.group(3)}")
     if all(value is None for value in values.values()):
         return None
-    method_cell = row.cells[0]
-    links = find_links(method_cell)
+    method_cell = row.cells[method]
+    every_link = find_links(method_cell)
+    links = [link for link in every_link if link.url.startswith(("http://", "https://"))]
     sub = SUB.search(method_cell)
     mark = context.venues.whole(strip_emphasis(sub.group(1))) if sub else None
-    name = links[0].plain_label if links else squeeze(strip_emphasis(SUB.sub("", method_cell)))
+    name = (
+        every_link[0].plain_label
+        if every_link
+        else squeeze(strip_emphasis(SUB.sub("", method_cell)))
+    )
     url = links[0].url if links else None
     result: dict = {"leaderboard": board.id, "values": values}
     if url:
@@ -114,7 +150,8 @@ def _row_paper(
     if highlight:
         result["highlight"] = True
     columns: dict = {}
-    notes = _text_columns(row, header, numeric, columns, context)
+    text = _text_columns(row, header, [*numeric, method], columns, context)
+    notes = "; ".join(filter(None, [text, *spreads]))
     result.update({key: value for key, value in columns.items() if key != "mark"})
     mark = mark or columns.get("mark")
     if notes:
@@ -143,16 +180,20 @@ def _text_columns(
     row: Line, header: Line, numeric: list[int], result: dict, context: Context
 ) -> str:
     notes = []
-    for index in range(1, len(header.cells)):
+    for index in range(len(header.cells)):
         cell = row.cells[index].strip()
-        if index in numeric or not cell:
-            continue
         role = context.vocabulary.column_role(header.cells[index])
+        if index in numeric or not cell or role == "index":
+            continue
         mark = context.venues.whole(strip_emphasis(cell)) if role == "venue" else None
         if role == "backbone":
             result["backbone"] = squeeze(strip_emphasis(cell))
-        elif mark is not None:
-            result["mark"] = mark
+        elif mark is not None:  # 'Year' and 'Venue' columns make one mark
+            known = result.get("mark")
+            result["mark"] = replace(
+                mark, venue=mark.venue or (known.venue if known else None),
+                year=mark.year or (known.year if known else None),
+            )
         elif role == "notes":
             notes.append(cell)
         else:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.models.listconfig import Venue
 
-_SEPARATORS = (",", ":", "，", "：", ".", ";", "(", "[", "*", "|", "-", "–", "/")
+_SEPARATORS = (",", ":", "，", "：", ".", ";", "(", "[", "*", "|", "-", "–", "/", "@")
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class VenueParser:
         self._pattern = (
             re.compile(
                 rf"(?<![A-Za-z0-9])(?:(?P<venue>{alternatives})"
-                r"(?:\s?'?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
-                rf"|(?P<first>(?:19|20)\d{{2}})(?P<after>{alternatives})"
+                r"(?:[ \t]?[,'’]?[ \t]?(?P<year>(?:19|20)\d{2}|\d{2})(?P<month>\d{2})?)?"
+                rf"|(?P<first>(?:19|20)\d{{2}})[ \t]?(?P<after>{alternatives})"
                 r"|(?P<bare>(?:19|20)\d{2}))(?![A-Za-z0-9])",
                 re.IGNORECASE,
             )
@@ -56,8 +56,11 @@ class VenueParser:
     def find(self, text: str, *, at_start: bool = False) -> VenueMark | None:
         """The first venue mark that follows a separator (or starts `text` when `at_start`)."""
         for match in self._pattern.finditer(text):
+            if _inside_url(text, match.start()):
+                continue
             before = text[: match.start()].rstrip()
-            if before and not before.endswith(_SEPARATORS):
+            ends = not text[match.end() :].strip(" .,;:)]*_") and bool(match.group("year"))
+            if before and not before.endswith(_SEPARATORS) and not ends:  # '... Title ECCV16'
                 continue
             if not before and not at_start:
                 continue
@@ -90,3 +93,9 @@ class VenueParser:
     def is_preprint(self, venue_id: str | None) -> bool:
         """True when the venue is a preprint server."""
         return venue_id is not None and self.venues[venue_id].kind == "preprint"
+
+
+def _inside_url(text: str, position: int) -> bool:
+    """True when `position` is inside a URL ('https://www.x.org' holds no venue 'WWW')."""
+    word_start = max(text.rfind(" ", 0, position), text.rfind("(", 0, position)) + 1
+    return "://" in text[word_start:position] or text[word_start:position].endswith(("/", "."))

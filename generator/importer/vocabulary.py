@@ -27,15 +27,21 @@ class Vocabulary:
     code_labels: frozenset[str]
     code_hosts: frozenset[str]
     columns: dict[str, frozenset[str]]
+    venue_lead_words: tuple[str, ...] = ()
+    heading_filler_words: frozenset[str] = frozenset()
+    venue_fields: frozenset[str] = frozenset()
+    date_fields: frozenset[str] = frozenset()
 
     def heading_kind(self, titles: list[str]) -> str:
         """'implementation', 'resource' or 'paper' for entries under headings `titles`."""
         for title in reversed(titles):
-            found = words(title)
-            if found & self.implementation_headings:
-                return "implementation"
-            if found & self.resource_headings:
-                return "resource"
+            found = words(title) - self.heading_filler_words
+            kinds = found & (self.implementation_headings | self.resource_headings)
+            if not kinds:
+                continue
+            if found - kinds:  # 'Video Segmentation', 'System and Tutorial': not a kind
+                return "paper"
+            return "implementation" if kinds & self.implementation_headings else "resource"
         return "paper"
 
     def resource_kind(self, text: str) -> str:
@@ -46,8 +52,16 @@ class Vocabulary:
                 return kind
         return "other"
 
+    def field_role(self, label: str) -> str | None:
+        """'venue' or 'date' for the label of a fact line ('📑 Publisher', 'Date'), else None."""
+        name = " ".join(re.findall(r"[a-z]+", label.lower()))
+        if name in self.venue_fields:
+            return "venue"
+        return "date" if name in self.date_fields else None
+
     def column_role(self, header: str) -> str | None:
-        """Role of a table column from its header: method, notes, backbone, venue or code."""
+        """Role of a table column from its header: index, title, method, notes, backbone, venue
+        or code."""
         name = header.strip().strip("*").strip().lower()
         return next((role for role, names in self.columns.items() if name in names), None)
 
@@ -72,6 +86,10 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         code_hosts=frozenset(data["code_hosts"]),
         columns={
             role: frozenset(data[f"{role}_columns"])
-            for role in ("method", "notes", "backbone", "venue", "code")
+            for role in ("index", "title", "method", "notes", "backbone", "venue", "code")
         },
+        venue_lead_words=tuple(sorted(data["venue_lead_words"], key=len, reverse=True)),
+        venue_fields=frozenset(data["venue_fields"]),
+        heading_filler_words=frozenset(data["heading_filler_words"]),
+        date_fields=frozenset(data["date_fields"]),
     )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -15,26 +13,10 @@ from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier
 from generator.lookup.venues import match_venue
 from generator.models import ListConfig, Paper
+from generator.text.ids import paper_id, short_name_of, unique_id
 
 ARXIV_ABS_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
-_ID_STOP_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "for",
-    "with",
-    "via",
-    "on",
-    "in",
-    "and",
-    "to",
-    "from",
-    "by",
-    "using",
-}
-_MAX_SHORT_NAME = 24
 
 
 class RecordRefused(ValueError):
@@ -141,28 +123,6 @@ def _validated(data: dict[str, object]) -> Paper:
         ) from None
 
 
-def short_name_of(title: str) -> str | None:
-    """The name before a colon, as in 'FickleNet: Weakly and ...', when it is short."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    if colon and head and len(head) <= _MAX_SHORT_NAME and len(head.split()) <= 2:
-        return head
-    return None
-
-
-def slug(text: str, max_words: int = 3) -> str:
-    """Lower-case ASCII words of `text` joined by '-', without little words, at most `max_words`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
-    meaningful = [w for w in words if w not in _ID_STOP_WORDS] or words
-    return "-".join(meaningful[:max_words]) or "paper"
-
-
 def readable_id(name: str, venue_id: str | None, year: int | None, taken_ids: Collection[str]) -> str:
     """'ficklenet-cvpr2019': name words, venue and year; '-2', '-3', ... when already taken."""
-    suffix = re.sub(r"[^a-z0-9]+", "", (venue_id or "").lower()) + (str(year) if year else "")
-    base = "-".join(part for part in (slug(name), suffix) if part)[:72].strip("-")
-    candidate, number = base, 2
-    while candidate in taken_ids:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    return unique_id(paper_id(name, None, venue_id, year), taken_ids)

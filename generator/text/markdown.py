@@ -38,3 +38,19 @@ def heading_texts(tokens: list[Token]) -> list[tuple[int, int, str]]:
                            if child.type in ("text", "code_inline"))
             headings.append((int(token.tag[1]), token.map[0] + 1, text))
     return headings
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    """The same block rules without inline parsing: structure only, linear in the text."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(
+        "inline"
+    )
+
+
+def parse_blocks(text: str, env: dict | None = None) -> list[Token]:
+    """The block token stream of `text`; inline tokens keep their source text in `content`.
+
+    `env`, when given, receives the link reference definitions under 'references'.
+    """
+    return block_parser().parse(text, env if env is not None else {})
