@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import EXIT_USAGE, CurateError
 from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
 from generator.models.fields import Record
 
@@ -38,8 +39,10 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
 KIND_BY_NAME = {kind.name: kind for kind in RECORD_KINDS}
 
 
-class ProjectNotFound(Exception):
+class ProjectNotFound(CurateError):
     """No `papers/list.yaml` in the given folder or any parent."""
+
+    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)

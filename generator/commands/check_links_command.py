@@ -11,7 +11,8 @@ from pathlib import Path
 from generator.commands.common import database_of, project_of
 from generator.database.validate import validate_record
 from generator.database.yamlsource import read_record
-from generator.linkcheck.changed import GitError, changed_files
+from generator.errors import UsageError
+from generator.linkcheck.changed import changed_files
 from generator.linkcheck.collect import (
     Links,
     argument_links,
@@ -26,8 +27,6 @@ from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
-
-EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also request loopback, private and link-local addresses")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (moved, blocked, missing fragment)")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, voice="curate check-links")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,9 +74,8 @@ def run(args: argparse.Namespace) -> int:
         config, links = _config_and_links(args, project)
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
-    except (ValueError, GitError, OSError) as error:
-        print(f"curate check-links: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except (ValueError, OSError) as error:  # an option's value or an input the user named
+        raise UsageError(str(error)) from None
     root = project.root if project else args.directory.resolve()
     request = CheckRequest(
         links, config, AddressPolicy(allow_private=args.allow_private),

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
-from generator.database.assemble import Database
+from generator.database.indexed import Database
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.problems import Problem, closest

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import CurateError
+
 try:  # The C parser is several times faster; construction stays in Python either way.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -50,7 +52,7 @@ class SourceRecord:
         return 1
 
 
-class YamlProblem(Exception):
+class YamlProblem(CurateError):
     """A file that cannot be read as a record; carries the line and message."""
 
     more: list[YamlProblem]

@@ -5,9 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from generator.errors import EXIT_USAGE, CurateError
 
-class GitError(Exception):
+
+class GitError(CurateError):
     """git could not answer: not a repository, unknown ref, git missing."""
+
+    exit_code = EXIT_USAGE
 
 
 def changed_files(root: Path, ref: str) -> set[str]:

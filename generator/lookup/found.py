@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.errors import CurateError
+
 _GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)")
 
 
-class NotFound(Exception):
+class NotFound(CurateError):
     """The service answered, and it has no such paper."""
 
 
-class MalformedAnswer(Exception):
+class MalformedAnswer(CurateError):
     """The service answered something that is not the format it documents."""
 
 

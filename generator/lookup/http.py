@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import requests
 
 from generator import __version__
+from generator.errors import CurateError
 from generator.lookup.config import ServicesConfig
 
 SERVICE_NAMES = {
@@ -29,7 +30,7 @@ CACHED_STATUSES = (200, 404)
 """Answers worth keeping: a paper, or the service saying it has none."""
 
 
-class LookupFailed(Exception):
+class LookupFailed(CurateError):
     """A service could not answer: timeout, connection error, server error, unreadable answer."""
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from generator.errors import CurateError
+
 IdentifierKind = Literal["arxiv", "doi", "semantic_scholar", "openreview", "title"]
 
 _NEW_ARXIV = r"\d{4}\.\d{4,5}"
@@ -26,7 +28,7 @@ EXAMPLES = (
 )
 
 
-class UnknownIdentifier(ValueError):
+class UnknownIdentifier(ValueError, CurateError):
     """The text is none of the identifier forms `curate add` understands."""
 
 

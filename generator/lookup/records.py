@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from generator.database.validate import error_messages
+from generator.errors import CurateError
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier
 from generator.lookup.venues import match_venue
@@ -37,7 +38,7 @@ _ID_STOP_WORDS = {
 _MAX_SHORT_NAME = 24
 
 
-class RecordRefused(ValueError):
+class RecordRefused(ValueError, CurateError):
     """What was found (or given) does not make a valid record; the message says what to pass."""
 
 

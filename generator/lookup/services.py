@@ -9,13 +9,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.errors import CurateError
 from generator.lookup.config import ENVIRONMENT_OVERRIDES, ServicesConfig, with_environment
 from generator.lookup.http import HttpClient, user_agent
 from generator.models import ListConfig
 from generator.project import Project
 
 
-class ServicesMisconfigured(ValueError):
+class ServicesMisconfigured(ValueError, CurateError):
     """An environment variable gives a value the `services` settings cannot take."""
 
 

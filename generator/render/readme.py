@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.database.assemble import Database
+from generator.errors import EXIT_USAGE, CurateError
 from generator.render.markdown_escape import escape_markdown
 from generator.render.templates import Md, render
 from generator.views.catalog import framework_views, resource_kind_views
@@ -21,8 +22,10 @@ END_MARKER = "<!-- curate:readme:end -->"
 _BLOCK = re.compile(re.escape(START_MARKER) + r".*?" + re.escape(END_MARKER), re.DOTALL)
 
 
-class ReadmeMarkersMissing(Exception):
+class ReadmeMarkersMissing(CurateError):
     """README.md has no (or broken) generated-block markers."""
+
+    exit_code = EXIT_USAGE
 
 
 TOC_PLACEHOLDER = "<!-- curate:toc -->"

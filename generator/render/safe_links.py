@@ -37,3 +37,8 @@ class SafeLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # Priority below 'inline' (20): links exist by then; above MkDocs' relative-path one.
         md.treeprocessors.register(_SafeLinksTreeprocessor(md), "curate_safe_links", 19)
+
+
+def makeExtension(**kwargs: object) -> SafeLinksExtension:  # noqa: N802 - Markdown's API name
+    """`markdown_extensions: [generator.render.safe_links]` in mkdocs.yml (staged builds)."""
+    return SafeLinksExtension(**kwargs)
