@@ -9,7 +9,6 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 
 import aiohttp
 from yarl import URL
@@ -25,6 +24,7 @@ from generator.linkcheck.safety import (
     UnsafeAddress,
     system_lookup,
 )
+from generator.retry_after import retry_after_seconds
 
 GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 """HEAD answers that many servers give wrongly: ask again with GET before judging."""
@@ -231,15 +231,9 @@ class LinkChecker:
 
     def _retry_after(self, header: str | None) -> float:
         """Seconds to wait for a 429: its Retry-After, bounded; beyond the bound, give up."""
-        seconds = 1.0
-        if header:
-            try:
-                seconds = float(header)
-            except ValueError:
-                try:
-                    seconds = parsedate_to_datetime(header).timestamp() - time.time()
-                except (TypeError, ValueError):
-                    seconds = 1.0
+        seconds = retry_after_seconds(header)
+        if seconds is None:
+            seconds = 1.0
         if seconds > self.config.max_retry_after:
             raise Retryable(
                 f"rate limited (429), asked to wait {seconds:.0f} s", 429, give_up=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import time
@@ -16,6 +15,7 @@ import requests
 from generator import __version__
 from generator.errors import CurateError
 from generator.lookup.config import ServicesConfig
+from generator.retry_after import retry_after_seconds
 
 SERVICE_NAMES = {
     "arxiv": "arXiv",
@@ -170,16 +170,3 @@ class HttpClient:
         temporary.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
 
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delay seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - time.time())
