@@ -115,7 +115,7 @@ def list_settings(project: Project) -> LinkCheckConfig:
     config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
     if isinstance(config, list):
         raise ProblemsFound(config)
-    return config.link_check  # type: ignore[attr-defined]
+    return config.link_check
 
 
 def _input_links(inputs: list[str], root: Path) -> Links:

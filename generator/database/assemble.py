@@ -49,7 +49,7 @@ def assemble_database(tree: SourceTree) -> tuple[Database | None, list[Problem]]
                 if isinstance(source.data.get("id"), str):
                     database.invalid.add((kind.name, source.data["id"]))
                 continue
-            record_id = result.id  # type: ignore[attr-defined]
+            record_id = result.id
             if (kind.name, record_id) in database.sources:
                 other = database.sources[(kind.name, record_id)]
                 problems.append(Problem(
@@ -84,7 +84,7 @@ def _validate_list(tree: SourceTree, problems: list[Problem]) -> ListConfig | No
     if isinstance(result, list):
         problems.extend(result)
         return None
-    return result  # type: ignore[return-value]
+    return result
 
 
 @contextmanager

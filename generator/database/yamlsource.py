@@ -221,7 +221,7 @@ _IMPLICIT_RESOLVERS = _implicit_resolvers_by_first_character()
 _WILDCARD_RESOLVERS = tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
 
 
-class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _RecordLoader(_BaseLoader):
     """Safe loader whose only job here is composing the node tree.
 
     The C composer calls back into Python to resolve the tag of every scalar and to track

@@ -12,7 +12,9 @@ import logging
 import os
 import posixpath
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from material.plugins.offline.plugin import OfflinePlugin
@@ -20,12 +22,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.database.assemble import build_database
+from generator.database.assemble import Database, build_database
 from generator.engines.staging import HOME_MARKER, default_home, home_page
 from generator.problems import ProblemsFound
 from generator.project import Project
@@ -148,7 +151,9 @@ class CuratePlugin(BasePlugin[CurateConfig]):
             return home_page(markdown, self.content.home)
         return markdown
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         """Rebuild when a record or one of the project's own templates changes."""
         if self.project is not None:
             server.watch(str(self.project.database_dir))
@@ -165,7 +170,7 @@ def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
         if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
             target.append(f"{paths.ASSETS_DIR}/{name}")
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
+        config.markdown_extensions.append(SafeLinksExtension())
 
 
 def _offline_plugin_enabled(config: MkDocsConfig) -> bool:
@@ -190,7 +195,7 @@ def _relative_to_docs(config: MkDocsConfig, project_path: str) -> str:
     return os.path.relpath(project_root / project_path, config.docs_dir).replace(os.sep, "/")
 
 
-def _load(project: Project):  # type: ignore[no-untyped-def]
+def _load(project: Project) -> Database:
     """The database, or a build error listing every problem as `file:line: field: message`."""
     if not project.list_file.is_file():
         raise PluginError(f"curate: no {project.list_file} (set 'project_dir' of the curate plugin)")

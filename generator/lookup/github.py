@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from generator.lookup.found import MalformedAnswer, NotFound
-from generator.lookup.http import HttpClient
+from generator.lookup.http import Answer, HttpClient
 
 _REPOSITORY = re.compile(
     r"^https?://(?:www\.)?github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$"
@@ -44,7 +45,7 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
         ) from None
 
 
-def _json(answer, what: str):  # type: ignore[no-untyped-def]
+def _json(answer: Answer, what: str) -> Any:
     if answer.status == 404:
         raise NotFound(f"GitHub has no repository {what}")
     try:
