@@ -163,3 +163,19 @@ def test_every_module_imports_alone_in_a_fresh_interpreter():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [], result.stderr
+
+
+TEMPLATE_LINE_LIMIT = 120
+
+
+def test_no_template_line_is_longer_than_120_characters():
+    """Long output lines are written over several template lines: a line break right after a
+    block tag (`%}`) is dropped by trim_blocks, and `{#` ... `#}` continues a line inside a
+    comment; the golden pages prove the output unchanged."""
+    long_lines = [
+        f"{path.relative_to(REPO_ROOT)}:{number}: {len(line)} characters"
+        for path in sorted((PACKAGE_DIR / "templates").rglob("*")) if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > TEMPLATE_LINE_LIMIT
+    ]
+    assert long_lines == []
