@@ -9,11 +9,14 @@ imports inside functions included: a cycle broken by a late import is still a cy
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+from generator.errors import CurateError
 from tests.conftest import REPO_ROOT
 
 PACKAGE = "generator"
@@ -179,3 +182,23 @@ def test_no_template_line_is_longer_than_120_characters():
         if len(line) > TEMPLATE_LINE_LIMIT
     ]
     assert long_lines == []
+
+
+INTERNAL_EXCEPTIONS = {
+    "generator.linkcheck.checker.Retryable",  # a try to repeat; ends as a result, never raised out
+    "generator.database.yamlsource._NeedsCarefulRead",  # switches to the slower reader
+}
+
+
+def test_every_error_of_the_package_derives_from_curate_error():
+    """The CLI maps `CurateError` to a message and an exit code; an error class outside it
+    would end in a traceback."""
+    outside = []
+    for name in sorted(set(MODULES) - ENTRY_SCRIPTS):
+        module = importlib.import_module(name)
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            qualified = f"{value.__module__}.{value.__qualname__}"
+            if (issubclass(value, Exception) and value.__module__ == name
+                    and not issubclass(value, CurateError) and qualified not in INTERNAL_EXCEPTIONS):
+                outside.append(qualified)
+    assert outside == []
