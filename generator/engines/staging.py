@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,21 @@ STAGED_SITE = "site"
 
 class StagingFailed(CurateError):
     """The project's site configuration cannot be staged."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Plain YAML, plus the `!!python/name:` tags mkdocs.yml may hold (e.g. Material's emoji
+    functions), written back as they were read; both engines read them."""
+
+
+def _represent_name(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
+    name = f"{value.__module__}.{value.__qualname__}"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", "")
+
+
+for _kind in (types.FunctionType, types.BuiltinFunctionType):
+    _ConfigDumper.add_representer(_kind, _represent_name)
+_ConfigDumper.add_multi_representer(type, _represent_name)
 
 
 @dataclass(frozen=True)
@@ -129,7 +145,8 @@ def stage_site(project: Project, root: Path) -> StagedSite:
     )
     staged_config["site_dir"] = STAGED_SITE
     staged.config_file.write_text(
-        yaml.safe_dump(staged_config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        yaml.dump(staged_config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8")
     return staged
 
 

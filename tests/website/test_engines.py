@@ -10,6 +10,7 @@ ProperDocs, the continuation of MkDocs 1.x, building the project unchanged.
 from __future__ import annotations
 
 import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +159,26 @@ def test_properdocs_builds_the_project_unchanged(tiny_project: Path, tiny_site: 
     assert sorted(name for name in files_of(site) if name.endswith(".html")) == pages
     for page in pages:
         assert main_content(site, page) == main_content(tiny_site.root, page), page
+
+
+def test_a_configuration_with_python_names_and_environment_values_is_staged_as_the_engines_read_it(
+    tmp_path, monkeypatch
+):
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_url: (.*)$", r"site_url: !ENV [CURATE_TEST_SITE_URL, '\1']",
+                  config.read_text(encoding="utf-8"))
+    config.write_text(text.replace("markdown_extensions:\n", (
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+    )), encoding="utf-8")
+    (project / "site" / "about.md").write_text("# About\n\nHome :material-home:\n", encoding="utf-8")
+    monkeypatch.setenv("CURATE_TEST_SITE_URL", "https://lists.example/tiny/")
+
+    site = curate_build(project, tmp_path / "site")
+
+    about = BeautifulSoup((site / "about.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.select_one("article .twemoji svg") is not None
+    assert about.select_one("link[rel=canonical]")["href"] == "https://lists.example/tiny/about.html"
