@@ -29,6 +29,9 @@ class _SafeLinksTreeprocessor(Treeprocessor):
             if value is not None and not is_allowed_url(value):
                 log.warning(f"curate: removed a link to {value!r}: only http(s) links are allowed")
                 del element.attrib[attribute]  # type: ignore[arg-type]
+                # A link or image without its target is no longer one: MkDocs' own link pass
+                # stops on an <a> without href (an assertion, shown as a traceback).
+                element.tag = "span"
 
 
 class SafeLinksExtension(Extension):

@@ -132,7 +132,9 @@ def test_zensical_runs_our_link_vetting_on_hand_written_pages_too(tmp_path, tiny
     page = BeautifulSoup((site / "links.html").read_text(encoding="utf-8"), "html.parser")
     links = page.select("article a")
     assert [(link.get_text(), link.get("href")) for link in links if link.get_text() in ("run", "read")] == [
-        ("run", None), ("read", "https://example.org/")]
+        ("read", "https://example.org/")]
+    paragraph = '<p><span>run</span> and <a href="https://example.org/">read</a></p>'
+    assert paragraph in str(page.select_one("article"))
 
 
 def test_the_staged_source_builds_with_mkdocs_alone_without_loading_papers(tmp_path, tiny_project):
@@ -182,3 +184,16 @@ def test_a_configuration_with_python_names_and_environment_values_is_staged_as_t
     about = BeautifulSoup((site / "about.html").read_text(encoding="utf-8"), "html.parser")
     assert about.select_one("article .twemoji svg") is not None
     assert about.select_one("link[rel=canonical]")["href"] == "https://lists.example/tiny/about.html"
+
+
+def test_on_mkdocs_a_removed_link_of_a_hand_written_page_fails_the_strict_build_with_its_warning(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "site" / "links.md").write_text("# Links\n\n[run](javascript:alert(1))\n", encoding="utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(project), "build", "-o", str(tmp_path / "site")],
+        capture_output=True, text=True, check=False,
+    )
+    assert built.returncode == 1
+    assert "curate: removed a link to 'javascript:alert(1)': only http(s) links are allowed" in built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "site").exists()
