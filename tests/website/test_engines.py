@@ -22,6 +22,7 @@ from generator.cli import main
 from generator.engines.staging import stage_site
 from generator.project import Project
 from generator.views import paths
+from tests.conftest import REPO_ROOT
 from tests.website.conftest import BuiltSite, make_project
 
 EXPORTS = (paths.JSON_EXPORT, paths.BIBTEX_EXPORT, paths.FEED)
@@ -197,3 +198,12 @@ def test_on_mkdocs_a_removed_link_of_a_hand_written_page_fails_the_strict_build_
     assert "curate: removed a link to 'javascript:alert(1)': only http(s) links are allowed" in built.stderr
     assert "Traceback" not in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_zensical_builds_the_repositorys_own_list_with_the_same_main_content(real_site: BuiltSite, tmp_path):
+    site = curate_build(REPO_ROOT, tmp_path / "zensical-site", "--engine", "zensical")
+    pages = sorted(name for name in files_of(real_site.root) if name.endswith(".html"))
+    assert sorted(name for name in files_of(site) if name.endswith(".html")) == pages
+    assert len(pages) > 100
+    for page in pages:
+        assert main_content(site, page) == main_content(real_site.root, page), page
