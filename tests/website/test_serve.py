@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +33,7 @@ def fetch(url: str, deadline: float, wanted: str) -> str:
                 body = response.read().decode("utf-8")
             if wanted in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the server rebuilds (URLError is one)
             pass
         time.sleep(0.2)
     return body
