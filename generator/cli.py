@@ -10,12 +10,11 @@ from pathlib import Path
 
 from generator import __version__
 from generator.commands import COMMAND_MODULE_NAMES, command_modules
+from generator.errors import EXIT_PROBLEMS, EXIT_USAGE, CurateError
 from generator.problems import ProblemsFound, format_problems, terminal_safe
-from generator.project import ProjectNotFound
 
 EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
 
 def build_parser(verbs: list[str] | None = None) -> argparse.ArgumentParser:
@@ -48,14 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
-    except ProjectNotFound as error:
-        print(f"curate: {terminal_safe(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
     except ProblemsFound as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
         count = len(error.problems)
         print(f"curate: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
         return EXIT_PROBLEMS
+    except CurateError as error:
+        _report(error, args)
+        return error.exit_code
     except KeyboardInterrupt:
         print("curate: interrupted", file=sys.stderr)
         return 130
@@ -69,6 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{where}: {reason}" if where else reason
         print(f"curate: {terminal_safe(message)}", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def _report(error: CurateError, args: argparse.Namespace) -> None:
+    """Print `error` in the command's voice ('curate add: ...'), with the notes the command
+    attached for that kind of error (`set_defaults(failure_notes=...)`)."""
+    voice = getattr(args, "voice", "curate")
+    print(f"{voice}: {terminal_safe(str(error))}", file=sys.stderr)
+    notes = getattr(args, "failure_notes", None)
+    for note in notes(error) if notes else ():
+        print(f"{voice}: {terminal_safe(str(note))}", file=sys.stderr)
 
 
 def _requested_verb(argv: list[str]) -> str | None:

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from generator.errors import CurateError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -54,7 +56,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class ProblemsFound(Exception):
+class ProblemsFound(CurateError):
     """Raised when the database has errors; carries every problem of the run."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
+from generator.errors import EXIT_USAGE, CurateError
 from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
-from generator.models.fields import Record
+from generator.models.fields import Record, StoredRecord
 
 DATABASE_DIR = "papers"
 LIST_FILE = "list.yaml"
@@ -14,13 +16,16 @@ SCHEMA_DIR = "schema"
 MKDOCS_FILE = "mkdocs.yml"
 
 
+RecordT = TypeVar("RecordT", bound=Record)
+
+
 @dataclass(frozen=True)
-class RecordKind:
+class RecordKind(Generic[RecordT]):
     """A kind of record: its name, its folder under `papers/` and its model."""
 
     name: str
     folder: str
-    model: type[Record]
+    model: type[RecordT]
 
     @property
     def schema_file(self) -> str:
@@ -28,8 +33,8 @@ class RecordKind:
         return f"{self.name}.schema.json"
 
 
-LIST_KIND = RecordKind("list", "", ListConfig)
-RECORD_KINDS: tuple[RecordKind, ...] = (
+LIST_KIND: RecordKind[ListConfig] = RecordKind("list", "", ListConfig)
+RECORD_KINDS: tuple[RecordKind[StoredRecord], ...] = (
     RecordKind("paper", "papers", Paper),
     RecordKind("leaderboard", "leaderboards", Leaderboard),
     RecordKind("implementation", "implementations", Implementation),
@@ -38,8 +43,10 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
 KIND_BY_NAME = {kind.name: kind for kind in RECORD_KINDS}
 
 
-class ProjectNotFound(Exception):
+class ProjectNotFound(CurateError):
     """No `papers/list.yaml` in the given folder or any parent."""
+
+    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)

@@ -7,27 +7,16 @@ import datetime as dt
 import sys
 
 from generator.commands.common import project_of
-from generator.lookup.adding import AlreadyListed, add_paper
-from generator.lookup.found import MalformedAnswer, NotFound
+from generator.lookup.adding import add_paper
 from generator.lookup.http import LookupFailed
-from generator.lookup.identifiers import EXAMPLES, UnknownIdentifier
-from generator.lookup.records import PaperDraft, RecordRefused
-from generator.lookup.services import ServicesMisconfigured, open_services
+from generator.lookup.identifiers import EXAMPLES
+from generator.lookup.records import PaperDraft
+from generator.lookup.services import open_services
 from generator.problems import relative_path
 
-REFUSALS = (
-    AlreadyListed,
-    LookupFailed,
-    MalformedAnswer,
-    NotFound,
-    RecordRefused,
-    ServicesMisconfigured,
-    UnknownIdentifier,
-)
-"""Errors that end `curate add` with a message and exit code 1, writing nothing."""
 NEXT_STEPS = "next: review the file, run 'curate validate' and 'curate readme', then open a pull request"
 OFFLINE_HINT = (
-    "curate add: to add it without the services: "
+    "to add it without the services: "
     "curate add IDENTIFIER --offline --title '...' --venue ID --year YYYY --topic ID"
 )
 
@@ -99,7 +88,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--offline", action="store_true", help="look nothing up; write the record from the flags"
     )
     parser.add_argument("--dry-run", action="store_true", help="print the record instead of writing it")
-    parser.set_defaults(run=run, status="untracked")
+    parser.set_defaults(run=run, status="untracked", voice="curate add", failure_notes=failure_notes)
+
+
+def failure_notes(error: Exception) -> list[str]:
+    """What `curate add` says below any refusal: how to go on without the services, if they
+    failed, and that nothing was written."""
+    return [*([OFFLINE_HINT] if isinstance(error, LookupFailed) else []), "nothing written"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,21 +113,14 @@ def run(args: argparse.Namespace) -> int:
         record_id=args.record_id,
     )
     services = None if args.offline else (lambda database: open_services(project, database.config))
-    try:
-        added = add_paper(
-            project,
-            args.identifier,
-            draft,
-            services=services,
-            today=dt.date.today(),
-            dry_run=args.dry_run,
-        )
-    except REFUSALS as error:
-        print(f"curate add: {error}", file=sys.stderr)
-        if isinstance(error, LookupFailed):
-            print(OFFLINE_HINT, file=sys.stderr)
-        print("curate add: nothing written", file=sys.stderr)
-        return 1
+    added = add_paper(
+        project,
+        args.identifier,
+        draft,
+        services=services,
+        today=dt.date.today(),
+        dry_run=args.dry_run,
+    )
     for note in added.notes:
         print(f"note: {note}", file=sys.stderr)
     if args.dry_run:

@@ -1,13 +1,12 @@
-"""`curate build`: build the website from papers/ with MkDocs, strictly."""
+"""`curate build`: stage the website's source and build it with an engine, strictly."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from generator.commands.common import project_of
-from generator.engines.build import SiteBuildFailed, build_site, opens_from_disk
+from generator.engines.build import DEFAULT_ENGINE, ENGINES, build_site, opens_from_disk
 from generator.problems import relative_path
 
 
@@ -16,26 +15,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="build the website into public/ (mkdocs build --strict)",
         description=(
-            "Build the list's website with MkDocs Material: the curate plugin loads and "
-            "validates papers/ and generates every page. The build goes to a temporary folder "
-            "first; the output folder is replaced only when the build succeeds, so a failed "
-            "build leaves the previous site intact."
+            "Build the list's website: curate loads and validates papers/, writes the whole "
+            "site source (the hand-written pages of site/ and every generated page) into a "
+            "staging folder, and has an engine build it strictly. The build goes to a temporary "
+            "folder first; the output folder is replaced only when the build succeeds, so a "
+            "failed build leaves the previous site intact."
         ),
     )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="DIR",
         help="where to put the site (default: public/ in the project)",
     )
+    parser.add_argument(
+        "--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+        help=f"the program that builds the staged site (default: {DEFAULT_ENGINE}; "
+             "zensical needs 'pip install curate-awesome[zensical]')",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args)
-    try:
-        output = build_site(project, args.output)
-    except SiteBuildFailed as error:
-        print(f"curate: {error}", file=sys.stderr)
-        return 1
+    output = build_site(project, args.output, args.engine)
     shown = relative_path(output, project.root)
     if opens_from_disk(output):
         print(f"built {shown}/ (open {shown}/index.html in a browser; no server needed)")

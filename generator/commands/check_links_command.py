@@ -11,7 +11,8 @@ from pathlib import Path
 from generator.commands.common import database_of, project_of
 from generator.database.validate import validate_record
 from generator.database.yamlsource import read_record
-from generator.linkcheck.changed import GitError, changed_files
+from generator.errors import UsageError
+from generator.linkcheck.changed import changed_files
 from generator.linkcheck.collect import (
     Links,
     argument_links,
@@ -29,7 +30,6 @@ from generator.linkcheck.walls import hostile_hosts
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
 
-EXIT_USAGE = 2
 EXIT_OFFLINE = 3
 """No host could be reached at all: the run says nothing about the links (CI leaves the
 link-check issue as it is)."""
@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(on by default with --scheduled and --changed-since)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (moved, blocked, missing fragment)")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, voice="curate check-links")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,9 +90,8 @@ def run(args: argparse.Namespace) -> int:
         root = project.root if project else args.directory.resolve()
         hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root) if (
             config.robot_hostile_hosts) else None  # The shipped file is read when needed.
-    except (ValueError, GitError, OSError) as error:
-        print(f"curate check-links: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except (ValueError, OSError) as error:  # an option's value or an input the user named
+        raise UsageError(str(error)) from None
     request = CheckRequest(
         links, config, AddressPolicy(allow_private=args.allow_private),
         cache_path=None if args.no_cache else (args.cache or root / config.cache_path),
@@ -143,7 +142,7 @@ def list_settings(project: Project) -> LinkCheckConfig:
     config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
     if isinstance(config, list):
         raise ProblemsFound(config)
-    return config.link_check  # type: ignore[attr-defined]
+    return config.link_check
 
 
 def _input_links(inputs: list[str], root: Path) -> Links:

@@ -7,8 +7,7 @@ import sys
 
 from generator.commands.common import project_of
 from generator.lookup.enriching import enrich_papers
-from generator.lookup.records import RecordRefused
-from generator.lookup.services import ServicesMisconfigured, open_services
+from generator.lookup.services import open_services
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,22 +34,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "refresh_after_days (services: in papers/list.yaml)",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, voice="curate enrich")
 
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args)
-    try:
-        report = enrich_papers(
-            project,
-            args.only,
-            lambda database: open_services(project, database.config),
-            dry_run=args.dry_run,
-            refresh=args.refresh,
-        )
-    except (RecordRefused, ServicesMisconfigured) as error:
-        print(f"curate enrich: {error}", file=sys.stderr)
-        return 1
+    report = enrich_papers(
+        project,
+        args.only,
+        lambda database: open_services(project, database.config),
+        dry_run=args.dry_run,
+        refresh=args.refresh,
+    )
     for enrichment in report.changed:
         sys.stdout.write(enrichment.diff())
     for message in (*report.notes, *report.failures):

@@ -7,7 +7,7 @@ import sys
 
 from generator.atomic import write_text_atomically
 from generator.commands.common import database_of, project_of
-from generator.render.readme import README_FILE, ReadmeMarkersMissing, fresh_readme
+from generator.render.readme import README_FILE, fresh_readme
 from generator.render.readme_guard import edited_by_hand, line_ranges, lost_lines, sign, unified_diff
 
 
@@ -38,11 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project = project_of(args)
     readme_path = project.root / README_FILE
-    try:
-        text = sign(fresh_readme(readme_path, database_of(args), project.root))
-    except ReadmeMarkersMissing as error:
-        print(f"curate: {error}", file=sys.stderr)
-        return 2
+    text = sign(fresh_readme(readme_path, database_of(args), project.root))
     current = readme_path.read_text(encoding="utf-8") if readme_path.is_file() else ""
     if current == text:
         print(f"{README_FILE} is up to date")

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from generator.database.assemble import Database
 from generator.database.history import committed_files
+from generator.database.indexed import Database
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.models.fields import ArxivId, Doi

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from generator.project import LIST_KIND, RECORD_KINDS, RecordKind
 
@@ -16,11 +17,14 @@ def schema_of(kind: RecordKind) -> dict:
     return {"$schema": SCHEMA_DIALECT, "$id": kind.schema_file, **schema}
 
 
+ALL_KINDS: tuple[RecordKind[Any], ...] = (LIST_KIND, *RECORD_KINDS)
+
+
 def schema_texts() -> dict[str, str]:
     """File name -> JSON text for every record kind and the list file."""
     return {
         kind.schema_file: json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in (LIST_KIND, *RECORD_KINDS)
+        for kind in ALL_KINDS
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -12,8 +12,10 @@ from generator.database.yamlsource import SourceRecord, format_field_path
 from generator.models.fields import Record
 from generator.problems import SHOWN_LENGTH, Problem, closest, shown
 
+RecordT = TypeVar("RecordT", bound=Record)
 
-def validate_record(source: SourceRecord, model: type[Record]) -> Record | list[Problem]:
+
+def validate_record(source: SourceRecord, model: type[RecordT]) -> RecordT | list[Problem]:
     """Validate `source` against `model`; return the record or every problem found."""
     try:
         return model.model_validate(source.data)

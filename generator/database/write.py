@@ -16,7 +16,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
 
-class _RecordDumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _RecordDumper(_BaseDumper):
     """Safe dumper that writes multi-line text as literal blocks."""
 
 

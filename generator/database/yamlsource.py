@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import CurateError
+
 try:  # The C parser is several times faster; construction stays in Python either way.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -52,7 +54,7 @@ class SourceRecord:
         return 1
 
 
-class YamlProblem(Exception):
+class YamlProblem(CurateError):
     """A file that cannot be read as a record; carries the line and message."""
 
     more: list[YamlProblem]
@@ -82,7 +84,7 @@ def read_record(file_path: Path, display_path: str) -> SourceRecord | list[Probl
         ]
 
 
-class RefusedFile(Exception):
+class RefusedFile(CurateError):
     """A path that is not a regular file, or is larger than a record may be; never read."""
 
 
@@ -333,7 +335,7 @@ _IMPLICIT_RESOLVERS = _implicit_resolvers_by_first_character()
 _WILDCARD_RESOLVERS = tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
 
 
-class _RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _RecordLoader(_BaseLoader):
     """Safe loader whose only job here is composing the node tree.
 
     The C composer calls back into Python to resolve the tag of every scalar and to track

@@ -1,4 +1,9 @@
-"""`mkdocs build --strict` into a staging folder, swapped in only when the build succeeds.
+"""`curate build`: stage the whole site source, build it with an engine into a staging folder,
+and swap the result in only when the build succeeds.
+
+Engines are programs that read `mkdocs.yml` and build a folder of Markdown pages; none of them
+runs our code (see `staging`): MkDocs 1.x (default), and Zensical, the successor of Material for
+MkDocs by its team, which has no plugin API.
 
 The staging folder `.OUTPUT-building-PID-RANDOM/` sits beside the output (one file system,
 so the swap is two renames); a build that is killed leaves it behind, and the next build
@@ -8,6 +13,7 @@ removes those whose process is gone. They are git-ignored meanwhile.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import re
 import shutil
@@ -17,23 +23,41 @@ import tempfile
 from pathlib import Path
 
 from generator.atomic import process_is_running
+from generator.engines.staging import stage_site
+from generator.errors import CurateError
 from generator.problems import terminal_safe
 from generator.project import Project
 
 DEFAULT_OUTPUT = "public"
 """The folder `site_dir` names in mkdocs.yml; git-ignored."""
+ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs"
+"""MkDocs 1.6 with Material 9: maintained (Material until May 2027, ProperDocs continues MkDocs
+1.x), passes every test of the site; Zensical 0.0.x cannot yet build the site the same way
+(README: 'Engines')."""
 _TRACEBACK_START = "Traceback (most recent call last):"
 _CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
 
 
-class SiteBuildFailed(Exception):
-    """MkDocs refused to build the site; its own messages were printed already."""
+class SiteBuildFailed(CurateError):
+    """The engine refused to build the site; its own messages were printed already."""
 
 
-def build_site(project: Project, output: Path | None = None) -> Path:
+def engine_command(engine: str, config_file: Path, site_dir: Path) -> list[str]:
+    """The command line that builds the staged site at `config_file` into `site_dir`."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict",
+                "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    if engine == "zensical":  # no --site-dir: `site_dir` is written into the staged mkdocs.yml
+        if importlib.util.find_spec("zensical") is None:
+            raise SiteBuildFailed(
+                "the zensical engine is not installed; pip install 'curate-awesome[zensical]'")
+        return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)]
+    raise SiteBuildFailed(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def build_site(project: Project, output: Path | None = None, engine: str = DEFAULT_ENGINE) -> Path:
     """Build the site of `project` into `output`; on failure the previous output stays intact."""
-    if not project.mkdocs_file.is_file():
-        raise SiteBuildFailed(f"no {project.mkdocs_file}; the site needs a MkDocs configuration")
     output = (output or project.root / DEFAULT_OUTPUT).resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -43,12 +67,14 @@ def build_site(project: Project, output: Path | None = None) -> Path:
     except OSError as error:
         raise SiteBuildFailed(_cannot_write(error, output)) from None
     try:
-        built = staging / "site"
-        returncode, crash = _run_mkdocs(project, built)
+        # A database with problems raises ProblemsFound: the CLI lists each one as file:line.
+        staged = stage_site(project, staging / "source")
+        returncode, crash = _run_engine(
+            engine_command(engine, staged.config_file, staged.site_dir), staged.root)
         if returncode != 0:
-            why = f"mkdocs exit {returncode}" + (f": {crash}" if crash else "")
+            why = f"{engine} exit {returncode}" + (f": {crash}" if crash else "")
             raise SiteBuildFailed(f"the site build failed ({why}); {output} was left as it was")
-        _swap_in(built, output, staging)
+        _swap_in(staged.site_dir, output, staging)
     except OSError as error:
         raise SiteBuildFailed(_cannot_write(error, output)) from None
     finally:
@@ -56,13 +82,11 @@ def build_site(project: Project, output: Path | None = None) -> Path:
     return output
 
 
-def _run_mkdocs(project: Project, built: Path) -> tuple[int, str]:
-    """Run MkDocs, passing its messages on; a Python traceback (a full disk, a crash in a
+def _run_engine(command: list[str], cwd: Path) -> tuple[int, str]:
+    """Run the engine, passing its messages on; a Python traceback (a full disk, a crash in a
     plugin) is left out but for its last line, the error itself, which is returned."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project.mkdocs_file), "--site-dir", str(built)],
-        cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stderr=subprocess.PIPE, text=True, errors="replace",
     )
     assert process.stderr is not None

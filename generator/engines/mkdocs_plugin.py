@@ -1,12 +1,20 @@
-"""The `curate` MkDocs plugin: loads `papers/` and hands the generated pages to MkDocs."""
+"""The `curate` MkDocs plugin: a thin adapter for `mkdocs build` and `mkdocs serve` (live reload).
+
+It loads `papers/`, asks `render/site_pages.generate_site` for every page, and hands them to
+MkDocs in memory; `curate build` instead writes the same pages into a staged folder
+(`engines/staging.py`) that any engine builds, where this plugin only points the 'edit' links
+of record pages at their records (`edit_links`)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from material.plugins.offline.plugin import OfflinePlugin
@@ -14,12 +22,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.database.assemble import build_database
+from generator.database.assemble import Database, build_database
+from generator.engines.staging import HOME_MARKER, default_home, home_page
 from generator.problems import ProblemsFound
 from generator.project import Project
 from generator.render.safe_links import SafeLinksExtension
@@ -27,15 +37,15 @@ from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
 from generator.render.templates import OVERRIDES_DIR
 from generator.views import paths
 
-HOME_MARKER = "<!-- curate:home -->"
-"""Where the hand-written home page receives the generated counts, latest papers and links."""
-
 log = logging.getLogger("mkdocs.plugins.curate")
 
 
 class CurateConfig(base.Config):
     project_dir = c.Type(str, default=".")
     """Folder holding `papers/`, relative to mkdocs.yml."""
+    edit_links = c.Optional(c.Type(str))
+    """In a staged site (`curate build`): a JSON file, relative to mkdocs.yml, mapping each
+    generated page to its record; the pages are already in the docs folder."""
 
 
 class CuratePlugin(BasePlugin[CurateConfig]):
@@ -45,6 +55,7 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self.project: Project | None = None
         self.content = SiteContent()
         self.generation_seconds = 0.0
+        self.edit_links: dict[str, str | None] = {}
 
     @event_priority(50)  # before Material's offline plugin, which would add a CDN copy
     def _use_local_worker_shim(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -57,6 +68,10 @@ class CuratePlugin(BasePlugin[CurateConfig]):
 
     @event_priority(-50)  # after the offline plugin, which may turn directory URLs off
     def _generate(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.edit_links:
+            edit_links = Path(config.config_file_path).parent / self.config.edit_links
+            self.edit_links = json.loads(edit_links.read_text(encoding="utf-8"))
+            return config
         self.project = Project(Path(config.config_file_path).parent / self.config.project_dir)
         started = time.perf_counter()
         database = _load(self.project)
@@ -73,6 +88,12 @@ class CuratePlugin(BasePlugin[CurateConfig]):
     on_config = CombinedEvent(_use_local_worker_shim, _generate)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.edit_links:
+            for src_uri, edit_uri in self.edit_links.items():
+                file = files.get_file_from_path(src_uri)
+                if file is not None:
+                    file.edit_uri = edit_uri
+            return files
         generated = {**self.content.pages, **self.content.files}
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
@@ -83,8 +104,7 @@ class CuratePlugin(BasePlugin[CurateConfig]):
                 )
             files.append(self._generated_file(config, src_uri, content))
         if files.get_file_from_path(paths.HOME) is None:
-            files.append(File.generated(
-                config, paths.HOME, content=f"# {config.site_name}\n\n{HOME_MARKER}\n"))
+            files.append(File.generated(config, paths.HOME, content=default_home(config.site_name)))
         return files
 
     def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
@@ -127,13 +147,13 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Put the generated home block at the marker, or below a home page without one."""
-        if HOME_MARKER in markdown:
-            return markdown.replace(HOME_MARKER, self.content.home)
-        if page.file.src_uri == paths.HOME:
-            return f"{markdown.rstrip()}\n\n{self.content.home}"
+        if HOME_MARKER in markdown or page.file.src_uri == paths.HOME and not self.config.edit_links:
+            return home_page(markdown, self.content.home)
         return markdown
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         """Rebuild when a record or one of the project's own templates changes."""
         if self.project is not None:
             server.watch(str(self.project.database_dir))
@@ -150,7 +170,7 @@ def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
         if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
             target.append(f"{paths.ASSETS_DIR}/{name}")
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(SafeLinksExtension())  # type: ignore[arg-type]
+        config.markdown_extensions.append(SafeLinksExtension())
 
 
 def _offline_plugin_enabled(config: MkDocsConfig) -> bool:
@@ -175,7 +195,7 @@ def _relative_to_docs(config: MkDocsConfig, project_path: str) -> str:
     return os.path.relpath(project_root / project_path, config.docs_dir).replace(os.sep, "/")
 
 
-def _load(project: Project):  # type: ignore[no-untyped-def]
+def _load(project: Project) -> Database:
     """The database, or a build error listing every problem as `file:line: field: message`."""
     if not project.list_file.is_file():
         raise PluginError(f"curate: no {project.list_file} (set 'project_dir' of the curate plugin)")

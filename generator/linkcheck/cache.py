@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.atomic import write_text_atomically
+from generator.errors import CurateError
 from generator.linkcheck.redact import redacted
 from generator.linkcheck.results import FAILING, Result, Verdict
 
@@ -35,7 +36,7 @@ _FIELDS = {"verdict", "status", "final_url", "warning", "checked_at", "expires_a
            "first_failed_at", "failing_runs"}
 
 
-class BadCache(ValueError):
+class BadCache(CurateError, ValueError):
     """Why a cache file is ignored."""
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from generator.errors import EXIT_USAGE, CurateError
 from generator.problems import shown
 
 
-class GitError(Exception):
+class GitError(CurateError):
     """git could not answer: not a repository, unknown ref, git missing."""
+
+    exit_code = EXIT_USAGE
 
 
 def changed_files(root: Path, ref: str) -> set[str]:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import contextvars
 import json
-import math
 import random
 import re
 import time
@@ -14,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
 import aiohttp
@@ -39,6 +37,7 @@ from generator.linkcheck.walls import (
     hostile_hosts,
     hostile_reason,
 )
+from generator.retry_after import retry_after_seconds
 
 GET_AFTER_HEAD = frozenset({400, 403, 404, 405, 406, 501})
 """HEAD answers that many servers give wrongly: ask again with GET before judging."""
@@ -108,7 +107,7 @@ class Politeness:
         self._give_up_on(host)
         async with self._slots[host]:
             calm = self._one_at_a_time.get(host) or contextlib.nullcontext()
-            async with calm:  # type: ignore[attr-defined]
+            async with calm:
                 self._give_up_on(host)
                 pause = self._resume_at.get(host, 0.0) - asyncio.get_running_loop().time()
                 if pause > 0:
@@ -395,20 +394,6 @@ class LinkChecker:
             return Result(url, Verdict.BROKEN, status, final_url,
                           message="redirect without Location")
         return Result(url, Verdict.BROKEN, status, final_url, message=f"HTTP {status}")
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delay seconds or an HTTP date), or None
-    when there is none or it cannot be read. Never negative, never NaN or infinite."""
-    if not value or len(value) > 100:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else (
-            parsedate_to_datetime(value).timestamp() - (time.time() if now is None else now))
-    except (TypeError, ValueError, OverflowError, IndexError):
-        return None
-    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 def _wall_server(server: str) -> bool:

@@ -1,155 +1,16 @@
-"""How links are checked: the `link_check` section of `papers/list.yaml`, with its defaults."""
+"""How links are checked: the `link_check` section of `papers/list.yaml`, with its defaults.
 
-from __future__ import annotations
+The settings are part of the list's configuration and so live with the models
+(`generator/models/link_check.py`), which import nothing of `linkcheck/`.
+"""
 
-import re
-from typing import Annotated, Literal
+from generator.models.link_check import (
+    AUTO,
+    ExcludeRule,
+    HostLimit,
+    LinkCheckConfig,
+    ReportAfter,
+    parse_duration,
+)
 
-from pydantic import AfterValidator, Field
-
-from generator.models.fields import PlainText, Record
-
-
-def _regex(value: str) -> str:
-    from generator.linkcheck import patterns
-
-    try:
-        patterns.compiled(value)  # RE2: linear-time matching, no pattern can hang a run.
-    except patterns.PatternError as error:
-        raise ValueError(f"not a valid regular expression (RE2: {error}): {value[:80]!r}") from None
-    return value
-
-
-def _duration(value: str) -> str:
-    if value != AUTO:
-        parse_duration(value)
-    return value
-
-
-def _url_template(value: str) -> str:
-    if "{id}" not in value or not value.startswith(("http://", "https://")):
-        raise ValueError(f"expected an http(s) URL containing '{{id}}', got {value!r}")
-    return value
-
-
-AUTO = "auto"
-"""`max_age: auto`: ok results expire with the schedule the state file learnt (see cache.py)."""
-
-Regex = Annotated[str, Field(min_length=1), AfterValidator(_regex)]
-Duration = Annotated[str, AfterValidator(_duration)]
-UrlTemplate = Annotated[str, AfterValidator(_url_template)]
-
-
-class ExcludeRule(Record):
-    """URLs that are not requested, and why."""
-
-    pattern: Regex
-    """Regular expression searched in the URL, e.g. '^https?://(www\\.)?linkedin\\.com/'."""
-    reason: PlainText
-    """Why these URLs are skipped; shown in the report next to each skipped URL."""
-
-
-class HostLimit(Record):
-    """Politeness towards one host: how many requests at once and the pause between them."""
-
-    host: str = Field(min_length=1)
-    """Host name as written in URLs, e.g. 'github.com' (a port may follow: 'localhost:8080')."""
-    concurrency: int = Field(ge=1, le=64)
-    """Requests to this host in flight at once."""
-    delay: float = Field(default=0.0, ge=0, le=60)
-    """Seconds to wait after each request to this host before its slot is reused."""
-
-
-def _http_url(value: str) -> str:
-    if not value.startswith(("http://", "https://")):
-        raise ValueError(f"expected an http(s) URL, got {value[:80]!r}")
-    return value.rstrip("/")
-
-
-HttpUrlText = Annotated[str, AfterValidator(_http_url)]
-
-
-class ReportAfter(Record):
-    """A failing link is reported broken once it failed on `runs` runs in a row spanning at
-    least `days` days; before that it is a warning ("failing since ... (1 run)")."""
-
-    runs: int = Field(default=2, ge=1, le=100)
-    days: float = Field(default=3.0, ge=0, le=365)
-
-
-class LinkCheckConfig(Record):
-    """How `curate check-links` checks links: limits, timeouts, exclusions, cache."""
-
-    exclude: list[ExcludeRule] = []
-    """URLs never requested, each pattern with the reason reported for it."""
-    accepted_status: list[Annotated[int, Field(ge=100, le=999)]] = []
-    """Status codes counted as ok besides 2xx, e.g. [403] for a site that refuses HEAD and GET."""
-    concurrency: int = Field(default=256, ge=1, le=1024)
-    """Requests in flight at once over all hosts."""
-    per_host_concurrency: int = Field(default=16, ge=1, le=64)
-    """Requests in flight at once to one host (unless `hosts` says otherwise)."""
-    per_host_delay: float = Field(default=0.0, ge=0, le=60)
-    """Seconds between two requests to one host (unless `hosts` says otherwise)."""
-    hosts: list[HostLimit] = []
-    """Per-host concurrency and delay for hosts that need gentler treatment."""
-    bot_wall_hosts: list[str] = []
-    """More hosts known to block robots, besides `robot_hostile_hosts`: their 401, 403 and
-    429 are reported as 'blocked' warnings."""
-    timeout: float = Field(default=10.0, gt=0, le=300)
-    """Seconds allowed for one request, from connecting to reading the headers."""
-    connect_timeout: float = Field(default=5.0, gt=0, le=300)
-    """Seconds allowed to look up a host name, and to open a connection."""
-    deadline: float = Field(default=300.0, gt=0)
-    """Seconds for the whole run; links not finished by then are reported as errors."""
-    retries: int = Field(default=2, ge=0, le=10)
-    """Retries after a timeout, a connection error, a 5xx or a 429, with exponential backoff."""
-    max_redirects: int = Field(default=10, ge=0, le=50)
-    """Redirects followed before a link is reported as an error (a loop)."""
-    max_retry_after: float = Field(default=10.0, ge=0, le=300)
-    """Longest wait honoured for a 429's Retry-After; longer ones end as 'blocked' or 'error'."""
-    fragment_bytes: int = Field(default=1_000_000, ge=1024)
-    """Bytes of an HTML page read at most to find a `#fragment` anchor."""
-    cache_path: str = ".cache/links.json"
-    """Where results are kept between runs, relative to the project root."""
-    max_age: Duration = AUTO
-    """How long an ok result is reused without a request: '30m', '12h', '1d', '2w', or
-    'auto': 0.5 to 1.5 times the interval between runs learnt from the state file (a weekly
-    job checks about half its links each week), at least a day."""
-    arxiv_url: UrlTemplate = "https://arxiv.org/abs/{id}"
-    """URL checked for a paper's arXiv id; '{id}' is replaced by the id."""
-    doi_url: UrlTemplate = "https://doi.org/{id}"
-    """URL checked for a paper's DOI; '{id}' is replaced by the DOI."""
-    user_agent: str = "curate-link-checker/0.1 (+https://github.com/curate-awesome)"
-    """User-Agent sent with every request, naming the tool and where to learn about it."""
-    robot_hostile_hosts: str = ""
-    """A YAML file of hosts that answer robots 401/403/429 (`hosts: [{host, reason}]`),
-    relative to the project root; empty takes the one shipped with curate."""
-    doi_api_url: UrlTemplate = "https://doi.org/api/handles/{id}"
-    """The DOI handle API: a doi.org link is checked by asking whether its DOI exists."""
-    arxiv_api_url: UrlTemplate = "https://export.arxiv.org/api/query?id_list={id}"
-    """The arXiv API: an arXiv link is checked by asking whether its id exists."""
-    github_api_url: HttpUrlText = "https://api.github.com"
-    """The GitHub REST API, asked about github.com repository links when GITHUB_TOKEN is set."""
-    wayback_url: HttpUrlText | Literal[""] = "https://archive.org/wayback/available"
-    """The Wayback Machine's availability API, asked for an archived copy of each dead link
-    ('' to not ask)."""
-    report_after: ReportAfter = ReportAfter()
-    """When a failing link is reported broken in a run with a state file."""
-    report_after_changed: ReportAfter = ReportAfter(runs=1, days=0)
-    """The same for `--changed-since` (a pull request's new links): at once by default."""
-    rate_limit_answers: int = Field(default=5, ge=1, le=100)
-    """429 answers from one host after which it is not asked again in this run."""
-
-
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
-_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def parse_duration(text: str) -> float:
-    """Seconds in '90', '30s', '15m', '12h', '1d' or '2w'; raise ValueError otherwise."""
-    match = _DURATION.match(text)
-    if not match:
-        raise ValueError(
-            f"expected a duration such as '30m', '12h', '1d' or '2w', got {text!r}"
-        )
-    return float(match.group(1)) * _SECONDS[match.group(2)]
+__all__ = ["AUTO", "ExcludeRule", "HostLimit", "LinkCheckConfig", "ReportAfter", "parse_duration"]

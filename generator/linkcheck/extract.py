@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from generator.text.markdown import parse_markdown
 from generator.text.urls import find_bare_urls
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_CODE_BLOCKS = frozenset({"fence", "code_block"})
 _LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
 _METADATA_RELS = frozenset({"canonical", "alternate", "preconnect", "dns-prefetch"})
 """`<link rel=...>` values that say where the page itself lives or which host to warm up,
@@ -26,14 +26,16 @@ def urls_in_text(text: str, first_line: int = 1) -> Iterator[LineUrl]:
 
 
 def urls_in_markdown(text: str) -> Iterator[LineUrl]:
-    """URLs of a Markdown page, leaving out fenced code blocks (examples, not links)."""
-    fenced = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield from urls_in_text(line, number)
+    """URLs of a Markdown page, leaving out code blocks, fenced or indented (examples, not
+    links), as a CommonMark parser sees them: a fence ends only at a closing fence of its own
+    kind and at least its length, or with the container holding it."""
+    code_lines: set[int] = set()
+    for token in parse_markdown(text):
+        if token.type in _CODE_BLOCKS and token.map is not None:
+            code_lines.update(range(token.map[0], token.map[1]))
+    for index, line in enumerate(text.splitlines()):
+        if index not in code_lines:
+            yield from urls_in_text(line, index + 1)
 
 
 def urls_in_url_list(text: str) -> Iterator[LineUrl]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.linkcheck import patterns
 from generator.linkcheck.cache import LinkCache, load_cache, save_cache
 from generator.linkcheck.collect import Links
 from generator.linkcheck.config import AUTO, LinkCheckConfig, ReportAfter, parse_duration
@@ -18,6 +17,7 @@ from generator.linkcheck.report import Run
 from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
 from generator.linkcheck.walls import hostile_hosts
+from generator.text import patterns
 
 DNS_FAILURE = "DNS "
 """How the messages of a failed lookup start: 'DNS name not found: ...', 'DNS lookup for ...

@@ -14,6 +14,8 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from generator.errors import CurateError
+
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Lookup = Callable[[str, int], Awaitable[list[str]]]
 """Resolve a host name and port to IP address strings (a hook for tests)."""
@@ -50,7 +52,7 @@ def ip_literal(host: str) -> IpAddress | None:
         return None
 
 
-class UnsafeAddress(OSError):
+class UnsafeAddress(OSError, CurateError):
     """A host that resolves to an address the policy refuses."""
 
     def __init__(self, host: str, address: str, why: str) -> None:
@@ -60,7 +62,7 @@ class UnsafeAddress(OSError):
         self.why = why
 
 
-class NameNotFound(OSError):
+class NameNotFound(OSError, CurateError):
     """The DNS says the host name does not exist."""
 
 

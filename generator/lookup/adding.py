@@ -12,6 +12,7 @@ from generator.atomic import write_text_atomically
 from generator.database.assemble import Database, check_project
 from generator.database.crosscheck import normalized_title, paper_identities, unknown_message
 from generator.database.write import record_yaml
+from generator.errors import CurateError
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier, parse_identifier
 from generator.lookup.records import PaperDraft, RecordRefused, paper_from
@@ -24,7 +25,7 @@ from generator.project import KIND_BY_NAME, Project
 PAPER = KIND_BY_NAME["paper"]
 
 
-class AlreadyListed(Exception):
+class AlreadyListed(CurateError):
     """The paper has a record already; the message names its file and line."""
 
 

@@ -18,13 +18,15 @@ from urllib.parse import urljoin
 import requests
 from requests.structures import CaseInsensitiveDict
 
+from generator.errors import CurateError
+
 MAX_ANSWER_BYTES = 8_000_000
 """Largest answer read, compressed or not: a paper's metadata is a few kilobytes, an arXiv
 feed of one entry a few more."""
 _CHUNK_BYTES = 64 * 1024
 
 
-class UnreadableAnswer(Exception):
+class UnreadableAnswer(CurateError):
     """The answer is too large, or compressed in a way curate does not unpack."""
 
 

@@ -8,14 +8,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.errors import CurateError
+
 _GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)")
 
 
-class NotFound(Exception):
+class NotFound(CurateError):
     """The service answered, and it has no such paper."""
 
 
-class MalformedAnswer(Exception):
+class MalformedAnswer(CurateError):
     """The service answered something that is not the format it documents."""
 
 

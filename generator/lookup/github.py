@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from generator.lookup.found import MalformedAnswer, NotFound, count, read_json
-from generator.lookup.http import HttpClient
+from generator.lookup.http import Answer, HttpClient
 from generator.problems import shown
 
 _REPOSITORY = re.compile(
@@ -48,7 +49,7 @@ def fetch_repository(client: HttpClient, base_url: str, owner: str, name: str) -
         ) from None
 
 
-def _json(answer, what: str):  # type: ignore[no-untyped-def]
+def _json(answer: Answer, what: str) -> Any:
     if answer.status == 404:
         raise NotFound(f"GitHub has no repository {what}")
     return read_json(answer.text, f"GitHub sent JSON for {what}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import time
@@ -15,6 +14,7 @@ import requests
 
 from generator import __version__
 from generator.atomic import write_text_atomically
+from generator.errors import CurateError
 from generator.lookup.answers import (
     DeadlinePassed,
     Received,
@@ -23,6 +23,7 @@ from generator.lookup.answers import (
     within_seconds,
 )
 from generator.lookup.config import ServicesConfig
+from generator.retry_after import retry_after_seconds
 
 SERVICE_NAMES = {
     "arxiv": "arXiv",
@@ -37,7 +38,7 @@ CACHED_STATUSES = (200, 404)
 """Answers worth keeping: a paper, or the service saying it has none."""
 
 
-class LookupFailed(Exception):
+class LookupFailed(CurateError):
     """A service could not answer: timeout, connection error, server error, unreadable answer."""
 
 
@@ -179,16 +180,3 @@ class HttpClient:
         entry = {"url": answer.url, "status": answer.status, "text": answer.text}
         write_text_atomically(path, json.dumps(entry, ensure_ascii=False))
 
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delay seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - time.time())

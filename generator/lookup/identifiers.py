@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from generator.errors import CurateError
 from generator.problems import shown
 
 IdentifierKind = Literal["arxiv", "doi", "semantic_scholar", "openreview", "title"]
@@ -28,7 +29,7 @@ EXAMPLES = (
 )
 
 
-class UnknownIdentifier(ValueError):
+class UnknownIdentifier(ValueError, CurateError):
     """The text is none of the identifier forms `curate add` understands."""
 
 

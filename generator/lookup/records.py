@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from generator.database.validate import error_messages
+from generator.errors import CurateError
 from generator.lookup.found import Found
 from generator.lookup.identifiers import Identifier
 from generator.lookup.venues import match_venue
@@ -19,7 +20,7 @@ ARXIV_ABS_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
 
 
-class RecordRefused(ValueError):
+class RecordRefused(ValueError, CurateError):
     """What was found (or given) does not make a valid record; the message says what to pass."""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.errors import CurateError
 from generator.lookup.config import ENVIRONMENT_OVERRIDES, ServicesConfig, with_environment
 from generator.lookup.http import HttpClient, user_agent
 from generator.models import ListConfig
@@ -16,7 +17,7 @@ from generator.problems import shown
 from generator.project import Project
 
 
-class ServicesMisconfigured(ValueError):
+class ServicesMisconfigured(ValueError, CurateError):
     """An environment variable gives a value the `services` settings cannot take."""
 
 

@@ -33,6 +33,13 @@ RecordId = Annotated[
     Field(description="Lower-case letters, digits, '-', '_' and '.'; equal to the file name."),
 ]
 
+
+class StoredRecord(Record):
+    """Base of the records kept one per file under `papers/` (papers, leaderboards,
+    implementations, resources): each is named by its id, which is its file name."""
+
+    id: RecordId
+
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 """C0 controls and DEL, and the bidirectional overrides and isolates that can make rendered

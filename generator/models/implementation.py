@@ -7,12 +7,12 @@ from generator.models.fields import (
     MarkdownText,
     NamedLink,
     PlainText,
-    Record,
     RecordId,
+    StoredRecord,
 )
 
 
-class Implementation(Record):
+class Implementation(StoredRecord):
     """A code repository, with what it implements and how well it scores."""
 
     id: RecordId

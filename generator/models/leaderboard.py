@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.fields import MarkdownText, PlainText, Record, RecordId
+from generator.models.fields import MarkdownText, PlainText, RecordId, StoredRecord
 
 
-class Leaderboard(Record):
+class Leaderboard(StoredRecord):
     """A benchmark table; its rows live in the papers that report them."""
 
     id: RecordId

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.linkcheck.config import LinkCheckConfig
-from generator.lookup.config import ServicesConfig
 from generator.models.fields import HttpUrl, MarkdownText, PlainText, Record, RecordId
+from generator.models.link_check import LinkCheckConfig
+from generator.models.services import ServicesConfig
 
 
 class Topic(Record):

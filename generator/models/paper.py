@@ -18,6 +18,7 @@ from generator.models.fields import (
     Record,
     RecordId,
     Score,
+    StoredRecord,
     Year,
 )
 
@@ -85,7 +86,7 @@ class ResultRow(Record):
     """Short notes shown in the table (Markdown)."""
 
 
-class Paper(Record):
+class Paper(StoredRecord):
     """A paper on the list: one record, however many topics list it."""
 
     id: RecordId

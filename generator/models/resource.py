@@ -6,10 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.fields import MarkdownText, NamedLink, PlainText, Record, RecordId, Year
+from generator.models.fields import MarkdownText, NamedLink, PlainText, RecordId, StoredRecord, Year
 
 
-class Resource(Record):
+class Resource(StoredRecord):
     """Something to read or watch that is not a paper entry of the list."""
 
     id: RecordId

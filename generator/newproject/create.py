@@ -14,18 +14,22 @@ from generator.database.assemble import build_database
 from generator.database.schema import write_schemas
 from generator.database.validate import error_messages
 from generator.database.write import record_yaml
+from generator.errors import EXIT_USAGE, CurateError
 from generator.models import ListConfig
 from generator.models.listconfig import Section, Topic
 from generator.project import LIST_KIND, Project
 from generator.render.readme import fresh_readme
+from generator.render.readme_guard import sign
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "project_template"
 PROJECT_MARKERS = ("papers/list.yaml", "mkdocs.yml")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
-class ProjectExists(Exception):
+class ProjectExists(CurateError):
     """The folder already holds a project (or a file the template would replace)."""
+
+    exit_code = EXIT_USAGE
 
 
 def template_files() -> list[Path]:
@@ -85,7 +89,7 @@ def create_project(root: Path, title: str | None, *, imported: bool) -> list[Pat
         if path.parent.name == ".ci":
             path.chmod(0o755)
     readme = root / "README.md"
-    write_texts_atomically([(readme, fresh_readme(readme, build_database(project), root))])
+    write_texts_atomically([(readme, sign(fresh_readme(readme, build_database(project), root)))])
     return [project.list_file, *(path for path, _ in writes)]
 
 

@@ -6,14 +6,11 @@ import re
 from pathlib import Path
 
 from generator.database.assemble import Database
+from generator.errors import EXIT_USAGE, CurateError
 from generator.render.markdown_escape import escape_markdown
 from generator.render.templates import Md, render
-from generator.views.catalog import framework_views, resource_kind_views
-from generator.views.home import home_view
-from generator.views.indices import year_views
-from generator.views.leaderboards import leaderboard_views
-from generator.views.papers import paper_refs
-from generator.views.topics import overall_progress, section_views
+from generator.text.markdown import heading_texts, parse_markdown
+from generator.views.list_views import list_views
 
 README_FILE = "README.md"
 START_MARKER = "<!-- curate:readme:start -->"
@@ -21,15 +18,14 @@ END_MARKER = "<!-- curate:readme:end -->"
 _BLOCK = re.compile(re.escape(START_MARKER) + r".*?" + re.escape(END_MARKER), re.DOTALL)
 
 
-class ReadmeMarkersMissing(Exception):
+class ReadmeMarkersMissing(CurateError):
     """README.md has no (or broken) generated-block markers."""
+
+    exit_code = EXIT_USAGE
 
 
 TOC_PLACEHOLDER = "<!-- curate:toc -->"
 TOC_LEVELS = (3, 4)
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 _HEADING_LINK = re.compile("\ue000(.*?)\ue001")
 """Where the template links to a heading of the list; replaced by that heading's anchor."""
 
@@ -39,18 +35,17 @@ def render_readme_block(
 ) -> str:
     """The generated list, markers included; `text_above` is the README's text before the
     list, whose headings take their anchors first on GitHub."""
-    refs = paper_refs(database)
-    boards = leaderboard_views(database, refs)
+    views = list_views(database)
     body = render(
         "readme/list.md.j2", override_root,
-        home=home_view(database, refs, boards),
+        home=views.home,
         site_url=database.config.site_url,
-        boards=boards,
-        years=year_views(database, refs),
-        sections=section_views(database, refs),
-        progress=overall_progress(database),
-        frameworks=framework_views(database, refs),
-        kinds=resource_kind_views(database),
+        boards=views.boards,
+        years=views.years,
+        sections=views.sections,
+        progress=views.progress,
+        frameworks=views.frameworks,
+        kinds=views.kinds,
         heading_link=lambda text: Md(f"\ue000{escape_markdown(text)}\ue001"),
     )
     anchors = heading_anchors(text_above, body)
@@ -67,31 +62,25 @@ def heading_anchors(text_above: str, body: str) -> list[tuple[int, str, str]]:
     a repeated anchor '-1', '-2'... across the whole page, `text_above` included."""
     seen: dict[str, int] = {}
 
-    def unique(text: str) -> str:
-        anchor = github_anchor(_MARKDOWN_ESCAPE.sub(r"\1", text))
+    def unique(plain: str) -> str:
+        anchor = github_anchor(plain)
         count = seen.get(anchor, 0)
         seen[anchor] = count + 1
         return f"{anchor}-{count}" if count else anchor
 
-    for _, text in headings(text_above):
-        unique(text)
-    return [(level, text, unique(text)) for level, text in headings(body)]
+    for _, _, plain in headings(text_above):
+        unique(plain)
+    return [(level, written, unique(plain)) for level, written, plain in headings(body)]
 
 
-def headings(markdown: str) -> list[tuple[int, str]]:
-    """(level, text) of the ATX headings of `markdown`, leaving out fenced code blocks."""
-    found = []
-    fence = ""
-    for line in markdown.splitlines():
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-        elif opening:
-            fence = opening.group(1)
-        elif heading := _ATX_HEADING.match(line):
-            found.append((len(heading.group(1)), heading.group(2)))
-    return found
+def headings(markdown: str) -> list[tuple[int, str, str]]:
+    """(level, text as written, plain text) of every heading of `markdown`, `#` and `===`
+    forms alike, as the one Markdown reader sees them (none inside code blocks)."""
+    tokens = parse_markdown(markdown)
+    written = [tokens[index + 1].content for index, token in enumerate(tokens)
+               if token.type == "heading_open" and token.map is not None]
+    return [(level, text, plain)
+            for (level, _, plain), text in zip(heading_texts(tokens), written, strict=True)]
 
 
 def table_of_contents(anchors: list[tuple[int, str, str]]) -> str:

@@ -29,6 +29,9 @@ class _SafeLinksTreeprocessor(Treeprocessor):
             if value is not None and not is_allowed_url(value):
                 log.warning(f"curate: removed a link to {value!r}: only http(s) links are allowed")
                 del element.attrib[attribute]  # type: ignore[arg-type]
+                # A link or image without its target is no longer one: MkDocs' own link pass
+                # stops on an <a> without href (an assertion, shown as a traceback).
+                element.tag = "span"
 
 
 class SafeLinksExtension(Extension):
@@ -37,3 +40,8 @@ class SafeLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # Priority below 'inline' (20): links exist by then; above MkDocs' relative-path one.
         md.treeprocessors.register(_SafeLinksTreeprocessor(md), "curate_safe_links", 19)
+
+
+def makeExtension(**kwargs: object) -> SafeLinksExtension:  # noqa: N802 - Markdown's API name
+    """`markdown_extensions: [generator.render.safe_links]` in mkdocs.yml (staged builds)."""
+    return SafeLinksExtension(**kwargs)

@@ -15,15 +15,10 @@ from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
 from generator.render.templates import render
 from generator.views import paths
-from generator.views.catalog import framework_views, resource_kind_views
 from generator.views.feed import feed_view
-from generator.views.home import home_view
-from generator.views.indices import venue_views, year_views
-from generator.views.leaderboards import leaderboard_views
+from generator.views.list_views import list_views
 from generator.views.paper_page import paper_page_views
-from generator.views.papers import paper_refs
 from generator.views.sota_chart import ALL_ROWS, chart_variants
-from generator.views.topics import overall_progress, section_views
 
 ASSET_FILES = ("curate.css", "curate.js", "leaderboard.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
@@ -58,13 +53,11 @@ def generate_site(
     def page(template: str, here: str, **context: object) -> str:
         return render(template, override_root, here=here, **context)
 
-    refs = paper_refs(database)
-    boards = leaderboard_views(database, refs)
-    sections = section_views(database, refs)
-    frameworks = framework_views(database, refs)
-    implementations = [item for framework in frameworks for item in framework.implementations]
+    views = list_views(database)
+    refs, boards, sections = views.refs, views.boards, views.sections
+    implementations = [item for framework in views.frameworks for item in framework.implementations]
     site = SiteContent()
-    site.home = page("site/home.md.j2", paths.HOME, home=home_view(database, refs, boards))
+    site.home = page("site/home.md.j2", paths.HOME, home=views.home)
     site.pages[paths.LEADERBOARDS] = page("site/leaderboards.md.j2", paths.LEADERBOARDS, boards=boards)
     for board in boards:
         site.leaderboard_pages.append(board.page)
@@ -81,17 +74,17 @@ def generate_site(
             table=Markup(markup("site/leaderboard_table.html.j2")),
         )
     site.pages[paths.YEARS] = page(
-        "site/years.md.j2", paths.YEARS, years=year_views(database, refs), total=len(refs))
+        "site/years.md.j2", paths.YEARS, years=views.years, total=len(refs))
     site.pages[paths.VENUES] = page(
-        "site/venues.md.j2", paths.VENUES, venues=venue_views(database, refs))
+        "site/venues.md.j2", paths.VENUES, venues=views.venues)
     site.pages[paths.TOPICS] = page("site/topics.md.j2", paths.TOPICS, sections=sections)
     site.pages[paths.CHECKLIST] = page(
         "site/checklist.md.j2", paths.CHECKLIST, sections=sections,
-        progress=overall_progress(database))
+        progress=views.progress)
     site.pages[paths.IMPLEMENTATIONS] = page(
-        "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=frameworks)
+        "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=views.frameworks)
     site.pages[paths.RESOURCES] = page(
-        "site/resources.md.j2", paths.RESOURCES, kinds=resource_kind_views(database))
+        "site/resources.md.j2", paths.RESOURCES, kinds=views.kinds)
     site.pages[paths.TAGS] = page(
         "site/tags.md.j2", paths.TAGS, tag_groups=database.config.tag_groups)
     paper_template = "site/paper.md.j2"

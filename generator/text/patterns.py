@@ -12,6 +12,8 @@ from typing import Any
 
 import re2  # type: ignore[import-untyped]
 
+from generator.errors import CurateError
+
 MAX_PATTERN_CHARS = 1000
 MAX_URL_CHARS = 8192
 """URLs longer than this are matched on their first MAX_URL_CHARS characters only."""
@@ -19,7 +21,7 @@ _MAX_PROGRAM_BYTES = 8 << 20
 """Memory RE2 may use for one compiled pattern: bounds a pattern such as 'a{1000}{1000}'."""
 
 
-class PatternError(ValueError):
+class PatternError(CurateError, ValueError):
     """A pattern RE2 cannot compile (a syntax error, look-around, a back-reference...)."""
 
 
