@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from generator.commands.common import project_of
-from generator.engines.build import DEFAULT_ENGINE, ENGINES, build_site, opens_from_disk
-from generator.problems import relative_path
+from generator.engines.build import (
+    DEFAULT_ENGINE,
+    DEFAULT_OUTPUT,
+    ENGINES,
+    build_site,
+    opens_from_disk,
+)
+from generator.errors import EXIT_PROBLEMS
+from generator.problems import ProblemsFound, format_problems, relative_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,7 +44,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args)
-    output = build_site(project, args.output, args.engine)
+    try:
+        output = build_site(project, args.output, args.engine)
+    except ProblemsFound as error:
+        count = len(error.problems)
+        kept = relative_path((args.output or project.root / DEFAULT_OUTPUT).resolve(), project.root)
+        print(f"curate: the site build failed: {count} problem{'s' if count != 1 else ''} in the "
+              f"database; {kept}/ was left as it was", file=sys.stderr)
+        print(format_problems(error.problems, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
     shown = relative_path(output, project.root)
     if opens_from_disk(output):
         print(f"built {shown}/ (open {shown}/index.html in a browser; no server needed)")
