@@ -7,7 +7,7 @@ import contextlib
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -38,6 +38,7 @@ class Corpus:
 
     project: Path
     site: Path
+    baseline_project: Path
     baseline_site: Path
     modes: Modes
     first_validation: Validation
@@ -45,10 +46,16 @@ class Corpus:
     final_validation: Validation
     """`curate validate` once refused vectors left the fields that refused them."""
 
+    parsed: dict[tuple[str, bool], BeautifulSoup] = field(default_factory=dict)
+
     def html(self, page: str, *, baseline: bool = False) -> BeautifulSoup:
-        """A built page parsed as a browser parses it (html5lib follows the WHATWG rules)."""
-        root = self.baseline_site if baseline else self.site
-        return BeautifulSoup((root / page).read_text(encoding="utf-8"), "html5lib")
+        """A built page parsed as a browser parses it (html5lib follows the WHATWG rules);
+        parsed once, as the pages are large: do not change it."""
+        if (page, baseline) not in self.parsed:
+            root = self.baseline_site if baseline else self.site
+            self.parsed[page, baseline] = BeautifulSoup(
+                (root / page).read_text(encoding="utf-8"), "html5lib")
+        return self.parsed[page, baseline]
 
     def pages(self) -> list[str]:
         return sorted(str(path.relative_to(self.site)) for path in self.site.rglob("*.html"))
@@ -76,7 +83,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     final = validate(project)
     harmless = [f"harmless text {index}" for index in range(1, len(VECTORS) + 1)]
     baseline = write_corpus(base / "baseline", harmless, Modes(vetted=True), list_title="A list")
-    corpus = Corpus(project, base / "site", base / "baseline-site", modes, first, final)
+    corpus = Corpus(project, base / "site", baseline, base / "baseline-site", modes, first, final)
     for root, site in ((project, corpus.site), (baseline, corpus.baseline_site)):
         result = mkdocs_build(root, site)
         assert result.returncode == 0, result.stderr[-3000:]

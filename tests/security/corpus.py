@@ -1,6 +1,7 @@
 """A list project whose every text field of every record kind, and of list.yaml, holds an
 injection vector: vector N goes into paper vNNN, leaderboard lbNNN, implementation imNNN,
-resource rsNNN, and section, topic, venue and tag group N of list.yaml."""
+resource rsNNN, and section, topic, venue and tag group N of list.yaml. Titles start with
+'(pN) ', '(lN) '... to stay unique, so a vector ends them as it would end a heading."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class Modes:
 def _paper(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
-        "id": f"v{i:03d}", "title": f"{plain} (p{i})", "short_name": plain, "authors": [plain],
+        "id": f"v{i:03d}", "title": f"(p{i}) {plain}", "short_name": plain, "authors": [plain],
         "venue": f"V{i}", "venue_note": plain, "year": 2020, "kind": "paper",
         "links": {
             "url": f"https://example.org/p{i}",
@@ -62,7 +63,7 @@ def _paper(i: int, text: Callable[..., str]) -> dict[str, object]:
 def _leaderboard(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
-        "id": f"lb{i:03d}", "title": f"{plain} (l{i})", "dataset": plain, "task": plain,
+        "id": f"lb{i:03d}", "title": f"(l{i}) {plain}", "dataset": plain, "task": plain,
         "metric": plain, "unit": plain, "splits": [plain, "test"], "topics": [f"t{i:03d}"],
         "description": text(i, markdown=True),
     }
@@ -81,7 +82,7 @@ def _implementation(i: int, text: Callable[..., str]) -> dict[str, object]:
 def _resource(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
-        "id": f"rs{i:03d}", "title": f"{plain} (r{i})", "kind": "tutorial",
+        "id": f"rs{i:03d}", "title": f"(r{i}) {plain}", "kind": "tutorial",
         "links": [{"label": plain, "url": f"https://example.org/r{i}/1"},
                   {"label": "two", "url": f"https://example.org/r{i}/2"}],
         "description": text(i, markdown=True), "venue": f"V{i}", "year": 2019,
@@ -94,15 +95,15 @@ def _list(count: int, text: Callable[..., str], title: str, description: str) ->
     return {
         "title": title, "description": description,
         "sections": [{
-            "id": f"s{i:03d}", "title": f"{text(i, markdown=False)} (s{i})",
+            "id": f"s{i:03d}", "title": f"(s{i}) {text(i, markdown=False)}",
             "description": text(i, markdown=True),
-            "topics": [{"id": f"t{i:03d}", "title": f"{text(i, markdown=False)} (t{i})",
+            "topics": [{"id": f"t{i:03d}", "title": f"(t{i}) {text(i, markdown=False)}",
                         "description": text(i, markdown=True), "group": text(i, markdown=False)}],
         } for i in indices],
         "venues": [{"id": f"V{i}", "name": text(i, markdown=False)} for i in indices],
         "tag_groups": [{
             "id": f"g{i:03d}", "title": text(i, markdown=False),
-            "tags": [{"id": f"tag{i:03d}", "title": f"{text(i, markdown=False)} (g{i})",
+            "tags": [{"id": f"tag{i:03d}", "title": f"(g{i}) {text(i, markdown=False)}",
                       "description": text(i, markdown=True)}],
         } for i in indices],
     }

@@ -4,11 +4,17 @@ checked on the built HTML as browsers parse it and in headless Chromium."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from collections import Counter
+from pathlib import Path
 
+import cmarkgfm
 from bs4 import BeautifulSoup
+from cmarkgfm.cmark import Options
 
+from generator.cli import main
 from tests.security.corpus import is_markdown_field, vector_of
 from tests.security.vectors import VECTORS
 from tests.website.conftest import serve
@@ -117,3 +123,25 @@ def test_in_chromium_no_page_opens_a_dialog_or_holds_a_live_handler(corpus, dial
         tab.wait_for_timeout(300)  # let late error events of the last page fire
     assert opened == []
     assert live == {}
+
+
+def github_readme(project: Path) -> BeautifulSoup:
+    """The project's README after `curate readme`, as GitHub's cmark-gfm renders it with raw
+    HTML let through (GitHub's own sanitizer comes after; ours must not rely on it)."""
+    readme = project / "README.md"
+    readme.write_text("# The list\n\n<!-- curate:readme:start -->\n<!-- curate:readme:end -->\n")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["-C", str(project), "readme"]) == 0
+    html = cmarkgfm.github_flavored_markdown_to_html(
+        readme.read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE)
+    return BeautifulSoup(html, "html5lib")
+
+
+def test_on_github_the_readme_of_the_corpus_holds_no_live_markup(corpus):
+    readme = github_readme(corpus.project)
+    harmless = github_readme(corpus.baseline_project)
+
+    assert hazards(readme) == []
+    assert active_elements(readme) - active_elements(harmless) == Counter()
+    shown = readme.get_text()
+    assert "<img src=x onerror=alert(2)>" in shown and "{: onclick=\"alert(60)\" }" in shown
