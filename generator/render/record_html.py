@@ -38,15 +38,16 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 WRAPPER_CLASS = "curate-md"
 """Class of the element around each rendered record text, found again by the site's extension."""
 
-_MARKDOWN_ACTIVE = {character: f"&#{ord(character)};" for character in "\\`*_{}[]()<>!|~$@"}
-"""Characters that start escapes, code, emphasis, links, attribute lists, table cells, raw
-HTML, autolinks, strikethrough or math in Python-Markdown or GitHub Markdown ('&' and quotes
-below)."""
+_MARKDOWN_ACTIVE = {character: f"&#{ord(character)};" for character in "\\`*_{}[]<>|~$"}
+"""Characters that start escapes, code, emphasis, links and images, attribute lists, table
+cells, raw HTML and autolinks, strikethrough or math in Python-Markdown or GitHub Markdown
+('&' and quotes below). '(' or '!' mean nothing without a '['."""
 _TEXT = str.maketrans({"&": "&amp;", '"': "&quot;", "\n": " ", "\r": " ", **_MARKDOWN_ACTIVE})
 _PREFORMATTED = str.maketrans({"&": "&amp;", '"': "&quot;", "\n": "&#10;", "\r": "",
                                "\t": "&#9;", **_MARKDOWN_ACTIVE})
 """Inside <pre> whitespace is content: newlines and tabs as references, so the text stays on
 one line and no engine folds or expands it."""
+_BLOCK_TAGS = ALLOWED_TAGS - INLINE_TAGS
 
 
 def is_allowed_record_url(url: str) -> bool:
@@ -142,19 +143,25 @@ class _MarkdownProofWriter(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.preformatted = 0
+        self.last_tag = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.parts.append(f"<{tag}{self._attributes(attrs)}>")
         self.preformatted += tag == "pre"
+        self.last_tag = tag
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.parts.append(f"<{tag}{self._attributes(attrs)}>")
+        self.last_tag = tag
 
     def handle_endtag(self, tag: str) -> None:
         self.parts.append(f"</{tag}>")
         self.preformatted -= tag == "pre" and self.preformatted > 0
+        self.last_tag = tag
 
     def handle_data(self, data: str) -> None:
+        if not self.preformatted and self.last_tag in _BLOCK_TAGS and not data.strip():
+            return  # the line break between two blocks: no text of the note
         self.parts.append(data.translate(_PREFORMATTED if self.preformatted else _TEXT))
 
     @staticmethod

@@ -52,7 +52,7 @@ def test_notes_keep_their_markdown_and_show_raw_html_as_text():
     assert site(record_html(note)) == (
         '<div class="curate-md"><p><strong>bold</strong> and &lt;b&gt;raw&lt;/b&gt; &amp; '
         f'<code>&lt;code&gt;</code> <a href="https://example.org" {NOFOLLOW}>ok</a> '
-        "[bad](javascript:alert(1))</p> </div>"
+        "[bad](javascript:alert(1))</p></div>"
     )
 
 
@@ -66,7 +66,7 @@ def test_notes_link_to_http_https_mailto_and_anchors_only():
         f'<div class="curate-md"><p><a href="https://example.org/a?b=1&amp;c=2" {NOFOLLOW}>'
         f'https://example.org/a?b=1&amp;c=2</a> <a href="mailto:a@b.c" {NOFOLLOW}>mailto:a@b.c</a> '
         f'&lt;javascript:alert(1)&gt; <a {NOFOLLOW}>rel</a> <a href="#results" {NOFOLLOW}>'
-        "anchor</a> [vb](vbscript:x) [d](data:text/html,x)</p> </div>"
+        "anchor</a> [vb](vbscript:x) [d](data:text/html,x)</p></div>"
     )
 
 
@@ -74,23 +74,23 @@ def test_images_become_links_and_headings_bold_paragraphs():
     rendered = site(record_html("# A heading\n\n![a chart](https://example.org/c.png)"))
 
     assert rendered == (
-        '<div class="curate-md"><p><strong>A heading</strong></p> <p>'
-        f'<a href="https://example.org/c.png" {NOFOLLOW}>a chart</a></p> </div>'
+        '<div class="curate-md"><p><strong>A heading</strong></p><p>'
+        f'<a href="https://example.org/c.png" {NOFOLLOW}>a chart</a></p></div>'
     )
 
 
 def test_a_list_right_under_a_sentence_is_a_list():
     rendered = site(record_html("summary line\n- first\n- second"))
 
-    assert rendered == ('<div class="curate-md"><p>summary line</p> <ul> <li>first</li> '
-                        "<li>second</li> </ul> </div>")
+    assert rendered == ('<div class="curate-md"><p>summary line</p><ul><li>first</li>'
+                        "<li>second</li></ul></div>")
 
 
 def test_code_blocks_keep_blank_lines_and_tabs():
     rendered = site(record_html("```\na\n\n\tb {: onclick=x}\n```"))
 
     assert rendered == ('<div class="curate-md"><pre><code>a\n\n\tb {: onclick=x}\n'
-                        "</code></pre> </div>")
+                        "</code></pre></div>")
 
 
 @pytest.mark.parametrize("note", [
