@@ -40,14 +40,19 @@ class Modes:
         return vector if markdown else " ".join(vector.splitlines())
 
 
+def hostile_url(i: int, plain: str) -> str:
+    """An http(s) URL whose path carries the vector, spaces as '/' (`<img/src=x/onerror=...>`)."""
+    return f"https://example.org/u{i}/" + "/".join(plain.split())
+
+
 def _paper(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
         "id": f"v{i:03d}", "title": f"(p{i}) {plain}", "short_name": plain, "authors": [plain],
         "venue": f"V{i}", "venue_note": plain, "year": 2020, "kind": "paper",
         "links": {
-            "url": f"https://example.org/p{i}",
-            "code": [{"url": f"https://github.com/example/p{i}", "framework": plain, "label": plain}],
+            "url": hostile_url(i, plain), "project": hostile_url(i, plain) + "/project",
+            "code": [{"url": hostile_url(i, plain) + "/code", "framework": plain, "label": plain}],
             "other": [{"label": plain, "url": f"https://example.org/p{i}/slides"}],
         },
         "topics": [f"t{i:03d}"], "tags": [f"tag{i:03d}"], "status": "read",
@@ -72,7 +77,7 @@ def _leaderboard(i: int, text: Callable[..., str]) -> dict[str, object]:
 def _implementation(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
-        "id": f"im{i:03d}", "name": plain, "url": f"https://github.com/example/im{i}",
+        "id": f"im{i:03d}", "name": plain, "url": hostile_url(i, plain) + "/im",
         "framework": plain, "description": text(i, markdown=True), "score": plain,
         "paper": f"v{i:03d}", "group": plain,
         "links": [{"label": plain, "url": f"https://example.org/im{i}/base"}],
@@ -83,7 +88,7 @@ def _resource(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
         "id": f"rs{i:03d}", "title": f"(r{i}) {plain}", "kind": "tutorial",
-        "links": [{"label": plain, "url": f"https://example.org/r{i}/1"},
+        "links": [{"label": plain, "url": hostile_url(i, plain) + "/r"},
                   {"label": "two", "url": f"https://example.org/r{i}/2"}],
         "description": text(i, markdown=True), "venue": f"V{i}", "year": 2019,
         "topics": [f"t{i:03d}"],
@@ -94,6 +99,7 @@ def _list(count: int, text: Callable[..., str], title: str, description: str) ->
     indices = range(1, count + 1)
     return {
         "title": title, "description": description,
+        "site_url": hostile_url(0, title), "repo_url": hostile_url(0, title) + "/repo",
         "sections": [{
             "id": f"s{i:03d}", "title": f"(s{i}) {text(i, markdown=False)}",
             "description": text(i, markdown=True),

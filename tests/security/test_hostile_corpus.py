@@ -145,3 +145,18 @@ def test_on_github_the_readme_of_the_corpus_holds_no_live_markup(corpus):
     assert active_elements(readme) - active_elements(harmless) == Counter()
     shown = readme.get_text()
     assert "<img src=x onerror=alert(2)>" in shown and "{: onclick=\"alert(60)\" }" in shown
+
+
+def test_in_chromium_search_results_for_the_vectors_open_no_dialog(corpus, dialogs):
+    tab, opened = dialogs
+    with serve(corpus.site) as url:
+        tab.goto(url + "index.html")
+        for query in ("onerror", "javascript", "alert"):
+            tab.locator("input.md-search__input").fill("")
+            tab.locator("input.md-search__input").click()
+            tab.keyboard.type(query)
+            tab.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+            found = tab.evaluate(LIVE_HAZARDS)
+            assert found == [], query
+        tab.wait_for_timeout(300)
+    assert opened == []
