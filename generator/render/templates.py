@@ -41,7 +41,7 @@ def _filters() -> dict[str, Any]:
         "md_notes": lambda text: Md(record_html(str(text))),
         "md_inline": lambda text: Md(record_html_inline(str(text))),
         "md_url": lambda url: Md(markdown_url(url)),
-        "md_indent": lambda text, spaces=4: Md(indent_markdown(str(text), spaces)),
+        "md_indent": lambda text, spaces=4: Md(indent_markdown(_finalize_markdown(text), spaces)),
         "md_fence": fenced_code,
         "href": relative_href,
         "plural": plural,

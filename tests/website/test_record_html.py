@@ -14,6 +14,7 @@ from generator.render.markdown_escape import escape_markdown
 from generator.render.record_html import record_html, record_html_inline
 from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
+from generator.render.templates import markdown_environment
 from tests.website.test_markdown_escape import SITE_EXTENSIONS
 
 SITE = [*SITE_EXTENSIONS, "toc", "admonition", "pymdownx.details", "pymdownx.superfences",
@@ -151,3 +152,15 @@ def test_headings_made_from_titles_take_no_attribute_list(title):
         level = "h1" if heading.startswith("# ") else "h2"
         assert [element.name for element in page.body.find_all(True)] == [level]
         assert page.body.get_text() == title
+
+
+def test_template_filters_escape_text_no_filter_made_safe():
+    environment = markdown_environment()
+    hostile = '<img src=x onerror=alert(1)> {: onclick="alert(1)" }'
+
+    indented = environment.from_string("{{ text|md_indent }}").render(text=hostile)
+    notes = environment.from_string("{{ text|md_notes|md_indent }}").render(text=hostile)
+
+    assert indented == escape_markdown(hostile)
+    assert notes == record_html(hostile)
+    assert live_markup(site(indented)) == [] and live_markup(site(notes)) == []
