@@ -110,18 +110,27 @@ def record_markdown() -> MarkdownIt:
     return parser
 
 
+def sanitized_html(text: str) -> str:
+    """Record Markdown as sanitized HTML, for pages no Markdown engine reads afterwards."""
+    return sanitize(record_markdown().render(text))
+
+
+def sanitized_inline_html(text: str) -> str:
+    """One line of record Markdown (emphasis, code, links) as sanitized inline HTML, for pages
+    no Markdown engine reads afterwards (an HTML table, say)."""
+    return _cleaner_inline().clean(record_markdown().renderInline(" ".join(text.split())))
+
+
 @lru_cache(maxsize=1 << 14)  # the same notes appear on several pages
 def record_html(text: str) -> str:
     """Record Markdown as sanitized HTML blocks, written so Markdown engines leave it alone."""
-    html = sanitize(record_markdown().render(text))
-    return markdown_proof(f'<div class="{WRAPPER_CLASS}">{html}</div>')
+    return markdown_proof(f'<div class="{WRAPPER_CLASS}">{sanitized_html(text)}</div>')
 
 
 @lru_cache(maxsize=1 << 14)
 def record_html_inline(text: str) -> str:
     """Record Markdown of one line (a table cell) as sanitized inline HTML, Markdown-proof."""
-    html = _cleaner_inline().clean(record_markdown().renderInline(" ".join(text.split())))
-    return markdown_proof(f'<span class="{WRAPPER_CLASS}">{html}</span>')
+    return markdown_proof(f'<span class="{WRAPPER_CLASS}">{sanitized_inline_html(text)}</span>')
 
 
 @cache

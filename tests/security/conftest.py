@@ -81,7 +81,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     modes.vetted = True
     write_corpus(project, VECTORS, modes, list_title=LIST_TITLE)
     final = validate(project)
-    harmless = [f"harmless text {index}" for index in range(1, len(VECTORS) + 1)]
+    # As long as most vectors, so pages fold and wrap them as they fold the vectors.
+    harmless = [f"harmless text number {index} in place of a vector" for index in range(1, len(VECTORS) + 1)]
     baseline = write_corpus(base / "baseline", harmless, Modes(vetted=True), list_title="A list")
     corpus = Corpus(project, base / "site", baseline, base / "baseline-site", modes, first, final)
     for root, site in ((project, corpus.site), (baseline, corpus.baseline_site)):

@@ -28,7 +28,7 @@ ACTIVE_SCHEME = re.compile(r"(javascript|vbscript|data|livescript)\s*:", re.IGNO
 ACTIVE_ELEMENTS = (
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input",
     "button", "textarea", "meta", "link", "style", "svg", "math", "img", "video", "audio",
-    "source", "details", "noscript", "template",
+    "source", "noscript", "template",
 )
 """Elements that run script, load content, post data or change how a page is read."""
 REFUSED_EVERYWHERE = {77, 78}
