@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Dialog, Page
 
 from generator.cli import main
 from tests.security.corpus import (
@@ -23,7 +24,7 @@ from tests.security.corpus import (
     write_corpus,
 )
 from tests.security.vectors import VECTORS
-from tests.website.conftest import browser, mkdocs_build  # noqa: F401 - the shared browser fixture
+from tests.website.conftest import chromium, mkdocs_build
 
 
 @dataclass
@@ -91,14 +92,21 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return corpus
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium for one module only: tests run after this folder's call asyncio.run()."""
+    with chromium() as instance:
+        yield instance
+
+
 @pytest.fixture
-def dialogs(browser) -> Iterator[tuple[object, list[str]]]:  # noqa: F811 - the fixture above
+def dialogs(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A fresh tab and the message of every dialog (alert, confirm, prompt) it opened."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     opened: list[str] = []
 
-    def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
+    def dismiss(dialog: Dialog) -> None:
         opened.append(dialog.message)
         dialog.dismiss()
 
