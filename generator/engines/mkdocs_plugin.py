@@ -7,6 +7,7 @@ of record pages at their records (`edit_links`)."""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -32,6 +33,7 @@ from generator.database.assemble import Database, build_database
 from generator.engines.staging import HOME_MARKER, default_home, home_page
 from generator.problems import ProblemsFound
 from generator.project import Project
+from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
 from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
 from generator.render.templates import OVERRIDES_DIR
@@ -56,6 +58,7 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self.content = SiteContent()
         self.generation_seconds = 0.0
         self.edit_links: dict[str, str | None] = {}
+        self.list_title = ""
 
     @event_priority(50)  # before Material's offline plugin, which would add a CDN copy
     def _use_local_worker_shim(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -75,7 +78,9 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self.project = Project(Path(config.config_file_path).parent / self.config.project_dir)
         started = time.perf_counter()
         database = _load(self.project)
-        config.site_name = database.config.title
+        self.list_title = database.config.title
+        # MkDocs themes print config values without escaping: the title is HTML-escaped here.
+        config.site_name = html.escape(database.config.title)
         self.content = generate_site(
             database, site_url=config.site_url or database.config.site_url,
             override_root=self.project.root, directory_urls=config.use_directory_urls,
@@ -104,7 +109,7 @@ class CuratePlugin(BasePlugin[CurateConfig]):
                 )
             files.append(self._generated_file(config, src_uri, content))
         if files.get_file_from_path(paths.HOME) is None:
-            files.append(File.generated(config, paths.HOME, content=default_home(config.site_name)))
+            files.append(File.generated(config, paths.HOME, content=default_home(self.list_title)))
         return files
 
     def _generated_file(self, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
@@ -164,13 +169,16 @@ class CuratePlugin(BasePlugin[CurateConfig]):
 
 
 def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
-    """Load our sort script and styles on every page; vet every link of every page."""
+    """Load our sort script and styles on every page; vet every link of every page; keep
+    record HTML away from the page's Markdown extensions."""
     for name in ASSET_FILES:
         target = config.extra_css if name.endswith(".css") else config.extra_javascript
         if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
             target.append(f"{paths.ASSETS_DIR}/{name}")
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SafeLinksExtension())
+    if not any(isinstance(ext, RecordHtmlExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(RecordHtmlExtension())
 
 
 def _offline_plugin_enabled(config: MkDocsConfig) -> bool:

@@ -16,6 +16,7 @@ The staged folder holds:
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -30,6 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 from generator.database.assemble import build_database
 from generator.errors import CurateError
 from generator.project import Project
+from generator.render.markdown_escape import escape_markdown
 from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
 from generator.views import paths
 
@@ -38,6 +40,8 @@ HOME_MARKER = "<!-- curate:home -->"
 PLUGIN = "curate"
 EDIT_LINKS_FILE = "curate-edit-links.json"
 SAFE_LINKS_EXTENSION = "generator.render.safe_links"
+RECORD_HTML_EXTENSION = "generator.render.record_html_markdown"
+"""Stashes our sanitized record HTML whole, so the site's extensions never read record text."""
 STAGED_DOCS = "docs"
 STAGED_OVERRIDES = "overrides"
 STAGED_SITE = "site"
@@ -88,9 +92,9 @@ def home_page(markdown: str, home_block: str) -> str:
     return f"{markdown.rstrip()}\n\n{home_block}"
 
 
-def default_home(site_name: str) -> str:
-    """The home page of a project without a hand-written one."""
-    return f"# {site_name}\n\n{HOME_MARKER}\n"
+def default_home(list_title: str) -> str:
+    """The home page of a project without a hand-written one (the title is record text)."""
+    return f"# {escape_markdown(list_title)}\n\n{HOME_MARKER}\n"
 
 
 def read_config(project: Project) -> dict[str, Any]:
@@ -156,7 +160,7 @@ def staged_configuration(
 ) -> dict[str, Any]:
     """The project's configuration for the staged folder: what the plugin did, as settings."""
     staged = dict(config)
-    staged["site_name"] = site_name
+    staged["site_name"] = html.escape(site_name)  # the theme prints the site name unescaped
     staged["docs_dir"] = STAGED_DOCS
     if isinstance(staged.get("theme"), dict):
         staged["theme"] = dict(staged["theme"])
@@ -179,7 +183,8 @@ def staged_configuration(
     for name in ASSET_FILES:
         key = "extra_css" if name.endswith(".css") else "extra_javascript"
         staged[key] = [*staged.get(key, []), f"{paths.ASSETS_DIR}/{name}"]
-    staged["markdown_extensions"] = [*staged.get("markdown_extensions", []), SAFE_LINKS_EXTENSION]
+    staged["markdown_extensions"] = [
+        *staged.get("markdown_extensions", []), SAFE_LINKS_EXTENSION, RECORD_HTML_EXTENSION]
 
     # One pattern for the folder rather than one per paper (thousands slow every file's match).
     hidden = ["/papers/"] if paper_folder_is_generated else [f"/{page}" for page in content.paper_pages]

@@ -10,14 +10,8 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.render.inline_html import inline_html
-from generator.render.markdown_escape import (
-    escape_markdown,
-    indent_markdown,
-    inline_markdown,
-    markdown_url,
-    safe_markdown,
-)
+from generator.render.markdown_escape import escape_markdown, indent_markdown, markdown_url
+from generator.render.record_html import record_html, record_html_inline, sanitized_inline_html
 from generator.views.paths import built_href
 
 OVERRIDES_DIR = "templates"
@@ -25,7 +19,7 @@ OVERRIDES_DIR = "templates"
 
 
 Md = Markup
-"""Text that is already safe to insert as is (Markdown made inert, or our own markup)."""
+"""Text that is already safe to insert as is (escaped text, sanitized record HTML, our markup)."""
 
 
 def _finalize_markdown(value: Any) -> Markup:
@@ -44,14 +38,16 @@ def _finalize_markdown(value: Any) -> Markup:
 def _filters() -> dict[str, Any]:
     return {
         "md": lambda text: Md(escape_markdown(text)),
-        "md_notes": lambda text: Md(safe_markdown(text)),
-        "md_inline": lambda text: Md(inline_markdown(text)),
+        # Record Markdown: rendered and sanitized by us, written so no Markdown engine reads it.
+        "md_notes": lambda text: Md(record_html(str(text))),
+        "md_inline": lambda text: Md(record_html_inline(str(text))),
         "md_url": lambda url: Md(markdown_url(url)),
-        "md_indent": lambda text, spaces=4: Md(indent_markdown(str(text), spaces)),
+        "md_indent": lambda text, spaces=4: Md(indent_markdown(_finalize_markdown(text), spaces)),
         "md_fence": fenced_code,
         "href": relative_href,
         "built_href": built_href,
-        "html_inline": inline_html,
+        # Record Markdown inside HTML we write ourselves (leaderboard tables): no engine reads it.
+        "html_inline": lambda text: Md(sanitized_inline_html(str(text))),
         "plural": plural,
     }
 

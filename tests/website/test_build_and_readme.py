@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import cmarkgfm
+from bs4 import BeautifulSoup
+from cmarkgfm.cmark import Options
+
 from tests.website.conftest import make_project, mkdocs_build
 
 README_INTRO = "# My list project\n\nHow to build it: `curate build`.\n\n"
@@ -128,8 +132,11 @@ def test_readme_shows_record_text_as_text(tmp_path, curate):
 
     text = (project / "README.md").read_text()
     assert re.search(r"(?<![\\`])<(script|img|b)\b", text) is None
-    assert "\\<script>alert(1)\\</script>" in text
-    assert "\\]\\(javascript:alert(3))" in text
+    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    shown = BeautifulSoup(html, "html5lib")
+    assert shown.find_all(["script", "img", "b"]) == []
+    assert "<script>alert(1)</script>" in shown.get_text()
+    assert "[bad](javascript:alert(3))" in shown.get_text()
     assert "[Alpha \\& Beta \\| \\*Stars\\* \\[v2\\] \\< 1 \\`tick\\` \\_under\\_ \\#hash]" in text
 
 

@@ -1,4 +1,5 @@
-"""Record text stays text through Markdown: escaped once, rendered back to exactly itself."""
+"""Record plain text stays text through Markdown: escaped once, rendered back to exactly itself.
+(Record Markdown is rendered, not escaped: see test_record_html.py.)"""
 
 from __future__ import annotations
 
@@ -7,12 +8,7 @@ import html
 import markdown
 import pytest
 
-from generator.render.markdown_escape import (
-    escape_markdown,
-    inline_markdown,
-    markdown_url,
-    safe_markdown,
-)
+from generator.render.markdown_escape import escape_markdown, markdown_url
 from generator.render.safe_links import SafeLinksExtension
 
 SITE_EXTENSIONS = ["tables", "attr_list", "md_in_html", "pymdownx.escapeall", "pymdownx.tasklist"]
@@ -55,44 +51,6 @@ def test_escaped_text_stays_inside_its_table_cell(text):
     cells = rendered.split("<td>")[1:]
     assert len(cells) == 2
     assert html.unescape(cells[0].split("</td>")[0]) == " ".join(text.split())
-
-
-def test_notes_keep_their_markdown_but_raw_html_shows_as_text():
-    note = "**bold** and <b>raw</b> & `<code>` [ok](https://example.org) [bad](javascript:alert(1))"
-
-    rendered = render(safe_markdown(note))
-
-    assert rendered == (
-        '<p><strong>bold</strong> and &lt;b&gt;raw&lt;/b&gt; &amp; <code>&lt;code&gt;</code> '
-        '<a href="https://example.org">ok</a> [bad](javascript:alert(1))</p>'
-    )
-
-
-def test_notes_keep_autolinks_to_http_urls_and_no_other():
-    note = "see <https://example.org/a?b=1&c=2> not <javascript:alert(1)> nor <mailto:a@b.c>"
-
-    rendered = render(safe_markdown(note))
-
-    assert rendered == (
-        '<p>see <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a> '
-        "not &lt;javascript:alert(1)&gt; nor &lt;mailto:a@b.c&gt;</p>"
-    )
-
-
-def test_notes_list_right_under_a_sentence_is_still_a_list():
-    rendered = render(safe_markdown("summary line\n- first\n- second"))
-
-    assert rendered == "<p>summary line</p>\n<ul>\n<li>first</li>\n<li>second</li>\n</ul>"
-
-
-def test_reference_definitions_with_unsafe_targets_are_defused():
-    rendered = render(safe_markdown("[x][r]\n\n[r]: javascript:alert(1)"))
-
-    assert "href" not in rendered
-
-
-def test_inline_notes_fit_a_table_cell():
-    assert inline_markdown("a | b\nc <i>") == "a \\| b c \\<i>"
 
 
 def test_link_targets_must_be_http_and_are_made_safe_for_markdown():
