@@ -11,7 +11,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from generator.render.markdown_escape import escape_markdown, indent_markdown, markdown_url
-from generator.render.record_html import record_html, record_html_inline, sanitized_inline_html
+from generator.render.record_html import (
+    WRAPPER_CLASS,
+    record_html,
+    record_html_inline,
+    sanitized_inline_html,
+)
 from generator.views.paths import built_href
 
 OVERRIDES_DIR = "templates"
@@ -47,7 +52,8 @@ def _filters() -> dict[str, Any]:
         "href": relative_href,
         "built_href": built_href,
         # Record Markdown inside HTML we write ourselves (leaderboard tables): no engine reads it.
-        "html_inline": lambda text: Md(sanitized_inline_html(str(text))),
+        "html_inline": lambda text: Md(
+            f'<span class="{WRAPPER_CLASS}">{sanitized_inline_html(str(text))}</span>'),
         "plural": plural,
     }
 
