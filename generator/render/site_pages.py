@@ -17,7 +17,7 @@ from generator.render.templates import render
 from generator.views import paths
 from generator.views.authors import AuthorView, author_pages_by_key, author_views
 from generator.views.catalog import framework_views, resource_kind_views
-from generator.views.facets import STATUS_LABELS, papers_data, papers_page_view
+from generator.views.facets import ROW_STATUS, papers_data, papers_page_view
 from generator.views.feed import feed_view
 from generator.views.home import home_view
 from generator.views.indices import venue_views, year_views
@@ -59,7 +59,10 @@ def generate_site(
 ) -> SiteContent:
     """Derive every view from the database and render each page and file to text."""
     def page(template: str, here: str, **context: object) -> str:
-        return render(template, override_root, here=here, **context)
+        return render(template, override_root, here=here, root_url=root_url, **context)
+
+    def root_url(target: str) -> str:
+        return paths.site_url(target, directory_urls)
 
     def html(template: str, here: str, **context: object) -> Markup:
         """Raw HTML for a Markdown page; `url(target)` links from `here` as MkDocs will write it."""
@@ -136,7 +139,7 @@ def _reader_pages(
     site.pages[paths.PAPERS] = page(
         "site/papers.md.j2", paths.PAPERS, total=len(view.rows), listing=html(
             "site/papers_list.html.j2", paths.PAPERS, view=view,
-            status_labels=dict(STATUS_LABELS), data_script=paths.PAPERS_DATA))
+            status_labels=ROW_STATUS, data_script=paths.PAPERS_DATA))
     for listing in (*topic_listings(sections), *tags, *author_listings(authors)):
         site.pages[listing.page] = page("site/listing.md.j2", listing.page, listing=listing)
     site.pages[paths.AUTHORS] = page("site/authors.md.j2", paths.AUTHORS, authors=authors)

@@ -16,6 +16,9 @@ from generator.views.papers import PaperRefView, newest_first
 
 STATUS_LABELS = (("read", "Read"), ("to-read", "To read"), ("untracked", "Not tracked"))
 """The curators' reading status of a paper, as the facet shows it."""
+ROW_STATUS = {"read": "read by the curators", "to-read": "to read for the curators",
+              "untracked": "not tracked"}
+"""The curators' status beside each paper, worded apart from the reader's own tick."""
 
 
 @dataclass(frozen=True)

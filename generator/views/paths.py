@@ -71,6 +71,12 @@ def page_url(src: str, directory_urls: bool) -> str:
     return f"{stem}/"
 
 
+def site_url(target: str, directory_urls: bool) -> str:
+    """URL of a page (with an optional `#anchor`) from the site root, for theme templates."""
+    path, hash_sign, anchor = target.partition("#")
+    return page_url(path, directory_urls) + hash_sign + anchor
+
+
 def url_from(here: str, target: str, directory_urls: bool) -> str:
     """Relative URL from page `here` to page or file `target` (both paths under the docs folder),
     for raw HTML, whose links MkDocs does not rewrite."""
