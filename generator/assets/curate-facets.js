@@ -127,6 +127,12 @@
     form.hidden = false;
     fromQuery(form, window.location.search);
     shown = apply(form, rows);
+    // On a phone the filters would fill the screen: fold them unless the address sets some.
+    var more = form.querySelector("details.curate-facets__more");
+    if (more && window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      more.open = form.querySelectorAll("input[type=checkbox]:checked").length > 0 ||
+        Boolean(form.elements.from.value || form.elements.to.value);
+    }
 
     form.addEventListener("change", function (event) {
       shown = apply(form, rows);
