@@ -68,3 +68,45 @@ def test_no_accessibility_violation_comes_from_our_pages(scheme_page, tiny_url, 
     if theme:
         print(f"\ntheme-owned axe violations on {name}: {theme}")
     assert [item for item in found if not item["theme"]] == []
+
+
+CONTRAST = """(selector) => {
+  const channels = text => text.match(/[\\d.]+/g).map(Number);
+  const luminance = rgb => rgb.slice(0, 3).map(v => v / 255)
+    .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const over = (top, bottom) => {
+    const alpha = top.length > 3 ? top[3] : 1;
+    return [0, 1, 2].map(i => top[i] * alpha + bottom[i] * (1 - alpha));
+  };
+  const background = element => {
+    const layers = [];
+    for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+      const colour = channels(getComputedStyle(node).backgroundColor);
+      if ((colour.length > 3 ? colour[3] : 1) > 0) layers.push(colour);
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  };
+  return Array.from(document.querySelectorAll(selector)).map(element => {
+    const style = getComputedStyle(element);
+    const isSvg = element instanceof SVGElement;
+    const back = background(isSvg ? element.closest("figure") : element);
+    const fore = over(channels(isSvg ? style.fill : style.color), back);
+    const [a, b] = [luminance(fore), luminance(back)].sort((x, y) => y - x);
+    return [element.textContent.trim().slice(0, 30), Math.round((a + 0.05) / (b + 0.05) * 100) / 100];
+  });
+}"""
+
+
+@pytest.mark.parametrize(("path", "selector"), [
+    ("leaderboards/voc.html", "strong.curate-best, .curate-chart__svg text"),
+    ("papers/index.html", ".curate-chip, .curate-status, .curate-option__count"),
+    ("checklist.html", ".curate-status"),
+])
+def test_chips_and_chart_text_have_at_least_4_5_to_1_contrast(scheme_page, tiny_url, path, selector):
+    scheme_page.goto(tiny_url + path)
+
+    ratios = scheme_page.evaluate(CONTRAST, selector)
+
+    assert ratios, selector
+    assert [(text, ratio) for text, ratio in ratios if ratio < 4.5] == []

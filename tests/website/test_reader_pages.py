@@ -42,7 +42,8 @@ def test_a_tag_page_and_the_tags_overview_count_papers(tiny_site):
     assert entries(article) == ["../papers/alpha-cvpr2020.html", "../papers/beta-eccv2018.html"]
 
     overview = tiny_site.article("tags.html")
-    assert texts(overview.select("h2 + ul li")) == ["Image-level labels · 2 papers", "Bounding boxes · 1 paper"]
+    assert texts(overview.select("h2 + ul li")) == [
+        "Image-level labels · 2 papers", "Bounding boxes · 1 paper"]
     assert [a["href"] for a in overview.select("h2 + ul a")] == ["tags/image-level.html", "tags/box.html"]
 
 
