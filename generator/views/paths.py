@@ -15,7 +15,7 @@ CHECKLIST = "checklist.md"
 IMPLEMENTATIONS = "implementations.md"
 RESOURCES = "resources.md"
 TAGS = "tags.md"
-PAPERS = "papers/index.md"
+PAPERS = "papers.md"
 """Every paper in one list, narrowed down on the client by facets."""
 AUTHORS = "authors.md"
 PAPERS_DATA = "assets/curate/papers-data.js"
@@ -85,11 +85,6 @@ def url_from(here: str, target: str, directory_urls: bool) -> str:
     target_url = page_url(target, directory_urls)
     relative = posixpath.relpath(target_url.rstrip("/") or ".", here_dir or ".")
     return f"{relative}/" if target_url.endswith("/") or not target_url else relative
-
-
-def topic_anchor(topic_id: str) -> str:
-    """Link target of a topic on the topics page."""
-    return f"{TOPICS}#{topic_id}"
 
 
 def slug(text: str) -> str:

@@ -14,7 +14,7 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 
 PAGES = {
     "home": "index.html",
-    "papers": "papers/index.html",
+    "papers": "papers.html",
     "topic": "topics/cams.html",
     "tag": "tags/image-level.html",
     "author": "authors/carla-coder.html",
@@ -100,7 +100,7 @@ CONTRAST = """(selector) => {
 
 @pytest.mark.parametrize(("path", "selector"), [
     ("leaderboards/voc.html", "strong.curate-best, .curate-chart__svg text"),
-    ("papers/index.html", ".curate-chip, .curate-status, .curate-option__count"),
+    ("papers.html", ".curate-chip, .curate-status, .curate-option__count"),
     ("checklist.html", ".curate-status"),
 ])
 def test_chips_and_chart_text_have_at_least_4_5_to_1_contrast(scheme_page, tiny_url, path, selector):

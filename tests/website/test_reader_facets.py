@@ -37,7 +37,7 @@ def tick(page: Page, name: str, value: str) -> None:
 
 @pytest.fixture
 def papers_page(page, tiny_url):
-    page.goto(tiny_url + "papers/index.html")
+    page.goto(tiny_url + "papers.html")
     page.locator("#curate-facets").wait_for(state="visible")
     return page
 
@@ -126,7 +126,7 @@ def test_back_undoes_the_last_filter_and_a_shared_address_restores_them(papers_p
     papers_page.go_forward()
     assert shown(papers_page) == ["alpha-cvpr2020", "beta-eccv2018"]
 
-    papers_page.goto(tiny_url + "papers/index.html?venue=CVPR&venue=arXiv&from=2021")
+    papers_page.goto(tiny_url + "papers.html?venue=CVPR&venue=arXiv&from=2021")
     assert shown(papers_page) == ["gamma-arxiv2021"]
     assert papers_page.locator("input[name=venue][value=CVPR]").is_checked()
     assert papers_page.locator("#curate-facets-from").input_value() == "2021"
@@ -156,18 +156,18 @@ def test_the_shown_papers_export_as_bibtex(papers_page, tmp_path):
 def test_without_javascript_every_paper_is_listed_and_no_dead_filters(browser, tiny_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(tiny_url + "papers/index.html?tag=box")
+    page.goto(tiny_url + "papers.html?tag=box")
 
     assert page.locator("#curate-paperlist li.curate-row").count() == 5
     assert all(page.locator("#curate-paperlist li.curate-row").nth(i).is_visible() for i in range(5))
     assert not page.locator("#curate-facets").is_visible()
     assert page.locator("#curate-paperlist a", has_text="Beta Seeds").get_attribute("href") \
-        == "beta-eccv2018.html"
+        == "papers/beta-eccv2018.html"
     context.close()
 
 
 def test_the_facets_work_from_disk(page, tiny_site):
-    page.goto((tiny_site.root / "papers" / "index.html").as_uri() + "?code=1")
+    page.goto((tiny_site.root / "papers.html").as_uri() + "?code=1")
     page.locator("#curate-facets").wait_for(state="visible")
     assert shown(page) == ["alpha-cvpr2020", "beta-eccv2018"]
 

@@ -65,7 +65,7 @@ def test_a_paper_page_has_a_breadcrumb_the_active_tab_and_links_to_its_tags(tiny
 
     crumbs = page.select("nav.curate-breadcrumb a")
     assert [(a.get_text(), a["href"]) for a in crumbs] == [
-        ("Papers", "index.html"), ("Methods & [Tricks]", "../topics.html#methods"),
+        ("Papers", "../papers.html"), ("Methods & [Tricks]", "../topics.html#methods"),
         ("Class activation maps", "../topics/cams.html")]
     assert page.select_one(".md-tabs__item--active").get_text(strip=True) == "Papers"
     tags = page.find("strong", string="Tags:").parent
@@ -114,7 +114,7 @@ def test_each_generated_page_has_its_own_description(tiny_site):
         return tiny_site.html(path).select_one("meta[name=description]")["content"]
 
     found = {path: description(path) for path in (
-        "papers/index.html", "topics/cams.html", "tags/box.html", "authors/dan-dev.html",
+        "papers.html", "topics/cams.html", "tags/box.html", "authors/dan-dev.html",
         "checklist.html", "papers/gamma-arxiv2021.html")}
     assert len(set(found.values())) == len(found)
     assert found["tags/box.html"] == "1 paper tagged Bounding boxes, newest first."

@@ -122,7 +122,7 @@ def test_a_file_that_is_not_a_reading_list_is_refused_with_a_message(checklist, 
 def test_my_reading_filters_the_papers_page(page, tiny_url):
     page.goto(tiny_url + "papers/beta-eccv2018.html")
     page.get_by_role("checkbox", name="I have read this paper").check()
-    page.goto(tiny_url + "papers/index.html?mine=read")
+    page.goto(tiny_url + "papers.html?mine=read")
 
     page.locator("#curate-facets").wait_for(state="visible")
     assert page.eval_on_selector_all(

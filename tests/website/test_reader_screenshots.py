@@ -30,7 +30,7 @@ def test_screenshots_of_the_papers_page_filtered_a_topic_and_a_paper(
     tag = next(tag.id for group in database.config.tag_groups for tag in group.tags
                if any(tag.id in paper.tags for paper in database.papers.values()))
     shots = {
-        "papers-filtered": f"papers/index.html?tag={tag}&code=1",
+        "papers-filtered": f"papers.html?tag={tag}&code=1",
         "topic": f"topics/{busiest_topic(database)}.html",
         "paper": f"papers/{richest_paper(database)}.html",
     }
