@@ -174,5 +174,9 @@ def test_the_facets_work_from_disk(page, tiny_site):
     tick(page, "venue", "ECCV")
     assert shown(page) == ["beta-eccv2018"]
     assert summary(page) == "1 of 5 papers shown"
+    assert query(page) == {"venue": ["ECCV"], "code": ["1"]}
+    page.go_back()
+    assert shown(page) == ["alpha-cvpr2020", "beta-eccv2018"]
+    page.go_forward()
     page.locator("#curate-paperlist a", has_text="Beta Seeds").click()
     assert page.url.endswith("/papers/beta-eccv2018.html")
