@@ -115,7 +115,8 @@ def test_each_generated_page_has_its_own_description(tiny_site):
 
     found = {path: description(path) for path in (
         "papers.html", "topics/cams.html", "tags/box.html", "authors/dan-dev.html",
-        "checklist.html", "papers/gamma-arxiv2021.html")}
+        "checklist.html", "papers/gamma-arxiv2021.html", "years.html", "venues.html", "topics.html",
+        "tags.html", "authors.html", "implementations.html", "resources.html")}
     assert len(set(found.values())) == len(found)
     assert found["tags/box.html"] == "1 paper tagged Bounding boxes, newest first."
 
