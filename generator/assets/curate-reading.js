@@ -14,7 +14,14 @@
     return "curate-reading:" + (meta ? meta.getAttribute("content") : "list");
   }
 
+  var cached = null;  // parsed once, dropped when this or another tab changes the list
+
   function load() {
+    if (cached === null) cached = readStorage();
+    return cached;
+  }
+
+  function readStorage() {
     var text = null;
     try { text = window.localStorage.getItem(storageKey()); } catch (error) { return memory; }
     if (!text) return {};
@@ -44,6 +51,7 @@
 
   function save(read) {
     memory = read;
+    cached = read;
     try {
       window.localStorage.setItem(storageKey(), JSON.stringify({ version: 1, read: read }));
     } catch (error) { /* kept for this page only */ }
@@ -56,7 +64,7 @@
     isRead: function (id) { return Object.prototype.hasOwnProperty.call(load(), id); },
     setRead: function (id, value) {
       if (!ID.test(id)) return;
-      var read = load();
+      var read = Object.assign({}, load());
       if (value) { read[id] = read[id] || today(); } else { delete read[id]; }
       save(read);
     },
@@ -66,7 +74,7 @@
     importText: function (text) {
       var data = JSON.parse(text);
       var incoming = sanitise(Array.isArray(data) ? data : data && data.read);
-      var read = load();
+      var read = Object.assign({}, load());
       var added = 0;
       Object.keys(incoming).forEach(function (id) {
         if (!Object.prototype.hasOwnProperty.call(read, id)) added += 1;
@@ -106,7 +114,9 @@
   window.curateReading = reading;
 
   window.addEventListener("storage", function (event) {
-    if (event.key === storageKey()) listeners.forEach(function (listener) { listener(); });
+    if (event.key !== storageKey()) return;
+    cached = null;
+    listeners.forEach(function (listener) { listener(); });
   });
 
   var made = 0;
