@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.website.test_tiny_site import ALPHA_TITLE
+
 ALL = ["gamma-arxiv2021", "alpha-cvpr2020", "delta-tpami2019", "beta-eccv2018", "epsilon"]
 """Every paper of the tiny list, newest first."""
 
@@ -50,6 +52,9 @@ def test_the_papers_page_lists_every_paper_newest_first_with_counts(papers_page)
     assert count_of(papers_page, "venue", "CVPR") == 1
     assert count_of(papers_page, "code", "1") == 2
     assert count_of(papers_page, "status", "read") == 2
+    # Record text is shown as text: the title's markup characters are not interpreted.
+    assert papers_page.locator("li[data-paper=alpha-cvpr2020] a.curate-row__title").inner_text() \
+        == ALPHA_TITLE
 
 
 @pytest.mark.parametrize(("name", "value", "expected", "param"), [
@@ -180,3 +185,15 @@ def test_the_facets_work_from_disk(page, tiny_site):
     page.go_forward()
     page.locator("#curate-paperlist a", has_text="Beta Seeds").click()
     assert page.url.endswith("/papers/beta-eccv2018.html")
+
+
+@pytest.mark.parametrize(("address", "folded"), [("papers.html", True), ("papers.html?tag=box", False)])
+def test_on_a_phone_the_filters_fold_unless_the_address_sets_some(browser, tiny_url, address, folded):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(tiny_url + address)
+    page.locator("#curate-facets").wait_for(state="visible")
+
+    assert page.locator("details.curate-facets__more").evaluate("d => !d.open") == folded
+    assert page.locator("#curate-facets-q").is_visible()  # the search box is always there
+    context.close()
