@@ -53,10 +53,20 @@ def author_page(author_slug: str) -> str:
     return f"authors/{author_slug}.md"
 
 
+_LATIN_LETTERS = str.maketrans({
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Đ": "D", "đ": "d", "Æ": "AE", "æ": "ae",
+    "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i",
+})
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
+
+
 def ascii_slug(text: str) -> str:
-    """`slug` of `text` with accents dropped first: 'Jos\u00e9 \u00c1lvarez' -> 'jose-alvarez'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return slug("".join(char for char in decomposed if not unicodedata.combining(char)))
+    """`slug` of `text` with accents dropped first (other scripts kept): 'Jos\u00e9 \u00c1lvarez' -> 'jose-alvarez'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
+    ascii_only = re.sub(r"[^a-z0-9]+", "-", "".join(
+        char for char in decomposed if not unicodedata.combining(char)).lower()).strip("-")
+    # Names in scripts without Latin letters keep their own letters: '王伟' -> '王伟', not 'x'.
+    return ascii_only or re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "x"
 
 
 def page_url(src: str, directory_urls: bool) -> str:

@@ -83,3 +83,11 @@ def test_facets_come_from_the_data_and_count_the_whole_list(tiny_project):
 ])
 def test_raw_html_links_match_the_urls_mkdocs_writes(here, target, directory_urls, url):
     assert paths.url_from(here, target, directory_urls) == url
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("José Álvarez", "jose-alvarez"), ("Ann \"<\" Author", "ann-author"), ("王伟", "王伟"),
+    ("Łukasz Kaiser", "lukasz-kaiser"), ("Søren Hauberg", "soren-hauberg"), ("***", "x"),
+])
+def test_author_slugs_drop_accents_and_keep_other_scripts(name, slug):
+    assert paths.ascii_slug(name) == slug
