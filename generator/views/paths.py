@@ -61,7 +61,7 @@ _LATIN_LETTERS = str.maketrans({
 
 
 def ascii_slug(text: str) -> str:
-    """`slug` of `text` with accents dropped first (other scripts kept): 'Jos\u00e9 \u00c1lvarez' -> 'jose-alvarez'."""
+    """A page name for a person: 'José Álvarez' -> 'jose-alvarez', '王伟' -> '王伟'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
     ascii_only = re.sub(r"[^a-z0-9]+", "-", "".join(
         char for char in decomposed if not unicodedata.combining(char)).lower()).strip("-")
