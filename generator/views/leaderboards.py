@@ -89,7 +89,7 @@ def leaderboard_view(
         best=tuple(
             _best_view(board, split, best, decimals, rows) for split in board.splits if split in best
         ),
-        topics=tuple((topics[t].title, paths.topic_page(t)) for t in board.topics if t in topics),
+        topics=tuple((topics[t].title, paths.topic_anchor(t)) for t in board.topics if t in topics),
     )
 
 

@@ -97,6 +97,11 @@ def url_from(here: str, target: str, directory_urls: bool) -> str:
     return f"{relative}/" if target_url.endswith("/") or not target_url else relative
 
 
+def topic_anchor(topic_id: str) -> str:
+    """Where a link to a topic leads: its own page (the name is from when topics were anchors)."""
+    return topic_page(topic_id)
+
+
 def slug(text: str) -> str:
     """Lower-case id made of letters, digits and '-', for anchors of free text (venues)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"

@@ -36,12 +36,11 @@ def test_clicking_a_column_header_sorts_the_leaderboard(page, tiny_url):
     assert method_column(page) == ["Alpha|A", "Beta", "Gamma (ours)"]
 
 
-@pytest.mark.parametrize(("query", "page_path", "title"), [
-    ("Beta Seeds", "papers/beta-eccv2018", "Beta Seeds for Segmentation"),  # title
-    ("Carla Coder", "authors/carla-coder", "Carla Coder"),  # author: their page of papers
-    ("Gamma", "papers/gamma-arxiv2021", "Gamma Rays of Attention"),  # short name
+@pytest.mark.parametrize(("query", "paper_id", "title"), [
+    ("Beta Seeds", "beta-eccv2018", "Beta Seeds for Segmentation"),  # title
+    ("Gamma", "gamma-arxiv2021", "Gamma Rays of Attention"),  # short name
 ])
-def test_the_search_box_finds_a_paper(page, tiny_url, query, page_path, title):
+def test_the_search_box_finds_a_paper(page, tiny_url, query, paper_id, title):
     page.goto(tiny_url)
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
@@ -49,7 +48,7 @@ def test_the_search_box_finds_a_paper(page, tiny_url, query, page_path, title):
     # Results follow each keystroke: wait for those of the whole query, not the first ones.
     result = page.locator(".md-search-result__item a").first
     expect(result).to_have_attribute(
-        "href", re.compile(rf"^{re.escape(tiny_url)}{re.escape(page_path)}\.html([?#].*)?$"),
+        "href", re.compile(rf"^{re.escape(tiny_url)}papers/{re.escape(paper_id)}\.html([?#].*)?$"),
         timeout=10_000)
     expect(result).to_contain_text(title)
 

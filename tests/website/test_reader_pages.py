@@ -4,9 +4,10 @@ description; a 404 page that is styled wherever it is served."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.website.conftest import serve
 from tests.website.test_tiny_site import ALPHA_TITLE, heading_text, texts
@@ -135,3 +136,15 @@ def test_the_404_page_is_styled_away_from_the_deployed_path(page: Page, tiny_sit
         assert page.locator("a", has_text="Go to the home page").get_attribute("href") \
             == "https://curate-awesome.github.io/weakly-segmentation/"
     assert failed == []
+
+
+def test_searching_an_author_lists_their_page_then_their_papers(page: Page, tiny_url):
+    page.goto(tiny_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Carla Coder")
+
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_have_attribute(
+        "href", re.compile(rf"^{re.escape(tiny_url)}authors/carla-coder\.html([?#].*)?$"), timeout=10_000)
+    expect(page.locator(".md-search-result__item a[href*='papers/beta-eccv2018.html']").first) \
+        .to_be_attached()

@@ -34,7 +34,7 @@ def fetch(url: str, deadline: float, wanted: str) -> str:
                 body = response.read().decode("utf-8")
             if wanted in body:
                 return body
-        except OSError:  # refused, reset or timed out (URLError is one too): try again
+        except (urllib.error.URLError, ConnectionError):
             pass
         time.sleep(0.2)
     return body
