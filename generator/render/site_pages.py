@@ -28,7 +28,7 @@ from generator.views.papers import PaperRefView, paper_refs
 from generator.views.sota_chart import sota_chart
 from generator.views.topics import SectionView, TopicView, overall_progress, section_views
 
-ASSET_FILES = ("curate.css", "curate.js", "curate-reading.js", "curate-facets.js")
+ASSET_FILES = ("curate.css", "curate.js", "curate-reader.css", "curate-reading.js", "curate-facets.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
