@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -13,20 +12,18 @@ from markupsafe import Markup
 from generator.database.assemble import Database
 from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
+from generator.render.reader_pages import checklist_panel, reader_pages
 from generator.render.templates import render
 from generator.views import paths
-from generator.views.authors import AuthorView, author_pages_by_key, author_views
 from generator.views.catalog import framework_views, resource_kind_views
-from generator.views.facets import ROW_STATUS, papers_data, papers_page_view
 from generator.views.feed import feed_view
 from generator.views.home import home_view
 from generator.views.indices import venue_views, year_views
 from generator.views.leaderboards import leaderboard_views
-from generator.views.listings import ListingView, author_listings, tag_listings, tag_summaries, topic_listings
 from generator.views.paper_page import paper_page_views
-from generator.views.papers import PaperRefView, paper_refs
+from generator.views.papers import paper_refs
 from generator.views.sota_chart import sota_chart
-from generator.views.topics import SectionView, TopicView, overall_progress, section_views
+from generator.views.topics import overall_progress, section_views
 
 ASSET_FILES = ("curate.css", "curate.js", "curate-reader.css", "curate-reading.js", "curate-facets.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
@@ -91,24 +88,18 @@ def generate_site(
     site.pages[paths.VENUES] = page(
         "site/venues.md.j2", paths.VENUES, venues=venue_views(database, refs))
     site.pages[paths.TOPICS] = page("site/topics.md.j2", paths.TOPICS, sections=sections)
-    checklist_total = len({paper.id for topic in _topics(sections) for paper in topic.checklist})
     site.pages[paths.CHECKLIST] = page(
         "site/checklist.md.j2", paths.CHECKLIST, sections=sections,
-        progress=overall_progress(database), reading_panel=html(
-            "site/reading_panel.html.j2", paths.CHECKLIST, total=checklist_total,
-            data_script=paths.PAPERS_DATA))
+        progress=overall_progress(database), reading_panel=checklist_panel(sections, html))
     site.pages[paths.IMPLEMENTATIONS] = page(
         "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=frameworks)
     site.pages[paths.RESOURCES] = page(
         "site/resources.md.j2", paths.RESOURCES, kinds=resource_kind_views(database))
-    authors = author_views(database, refs)
-    tags = tag_listings(database, refs)
-    site.pages[paths.TAGS] = page(
-        "site/tags.md.j2", paths.TAGS, tag_groups=tag_summaries(tags, database))
-    _reader_pages(site, database, refs, sections, authors, tags, page, html)
+    reader = reader_pages(database, refs, sections, page, html)
+    site.pages.update(reader.pages)
+    site.files.update(reader.files)
     paper_template = "site/paper.md.j2"
-    for view in paper_page_views(
-            database, refs, boards, implementations, author_pages_by_key(authors)):
+    for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path
@@ -123,26 +114,3 @@ def generate_site(
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
     return site
-
-
-def _topics(sections: list[SectionView]) -> list[TopicView]:
-    return [topic for section in sections for topic in section.topics]
-
-
-def _reader_pages(
-    site: SiteContent, database: Database, refs: dict[str, PaperRefView],
-    sections: list[SectionView], authors: list[AuthorView], tags: list[ListingView],
-    page: Callable[..., str], html: Callable[..., Markup],
-) -> None:
-    """The faceted papers page, a page per topic, tag and author, and the papers' data script."""
-    view = papers_page_view(database, refs)
-    site.pages[paths.PAPERS] = page(
-        "site/papers.md.j2", paths.PAPERS, total=len(view.rows), listing=html(
-            "site/papers_list.html.j2", paths.PAPERS, view=view,
-            status_labels=ROW_STATUS, data_script=paths.PAPERS_DATA))
-    for listing in (*topic_listings(sections), *tags, *author_listings(authors)):
-        site.pages[listing.page] = page("site/listing.md.j2", listing.page, listing=listing)
-    site.pages[paths.AUTHORS] = page("site/authors.md.j2", paths.AUTHORS, authors=authors)
-    # A script rather than JSON: pages read it with <script src>, which works from file://.
-    data = json.dumps(papers_data(database), ensure_ascii=False, separators=(",", ":"))
-    site.files[paths.PAPERS_DATA] = f"window.curatePapers = {data};\n"
