@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.database.assemble import Database
 from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
+from generator.render.reader_pages import checklist_panel, reader_pages
 from generator.render.templates import render
 from generator.views import paths
 from generator.views.feed import feed_view
@@ -20,7 +21,10 @@ from generator.views.list_views import list_views
 from generator.views.paper_page import paper_page_views
 from generator.views.sota_chart import ALL_ROWS, chart_variants
 
-ASSET_FILES = ("curate.css", "curate.js", "leaderboard.js")
+ASSET_FILES = (
+    "curate.css", "curate.js", "leaderboard.js", "curate-reader.css", "curate-reading.js",
+    "curate-facets.js",
+)
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
@@ -51,7 +55,16 @@ def generate_site(
 ) -> SiteContent:
     """Derive every view from the database and render each page and file to text."""
     def page(template: str, here: str, **context: object) -> str:
-        return render(template, override_root, here=here, **context)
+        return render(template, override_root, here=here, root_url=root_url, **context)
+
+    def root_url(target: str) -> str:
+        return paths.site_url(target, directory_urls)
+
+    def html(template: str, here: str, **context: object) -> Markup:
+        """Raw HTML for a Markdown page; `url(target)` links from `here` as MkDocs will write it."""
+        def url(target: str) -> str:
+            return paths.url_from(here, target, directory_urls)
+        return Markup(render(template, override_root, url=url, **context))
 
     views = list_views(database)
     refs, boards, sections = views.refs, views.boards, views.sections
@@ -80,15 +93,16 @@ def generate_site(
     site.pages[paths.TOPICS] = page("site/topics.md.j2", paths.TOPICS, sections=sections)
     site.pages[paths.CHECKLIST] = page(
         "site/checklist.md.j2", paths.CHECKLIST, sections=sections,
-        progress=views.progress)
+        progress=views.progress, reading_panel=checklist_panel(sections, html))
     site.pages[paths.IMPLEMENTATIONS] = page(
         "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=views.frameworks)
     site.pages[paths.RESOURCES] = page(
         "site/resources.md.j2", paths.RESOURCES, kinds=views.kinds)
-    site.pages[paths.TAGS] = page(
-        "site/tags.md.j2", paths.TAGS, tag_groups=database.config.tag_groups)
+    reader = reader_pages(database, refs, sections, page, html)
+    site.pages.update(reader.pages)
+    site.files.update(reader.files)
     paper_template = "site/paper.md.j2"
-    for view in paper_page_views(database, refs, boards, implementations):
+    for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path

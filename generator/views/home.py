@@ -45,13 +45,15 @@ class HomeView:
 
 INDEX_PAGES = (
     ("Leaderboards", paths.LEADERBOARDS, "tables of results, sortable, with the state of the art"),
+    ("All papers", paths.PAPERS, "one list, narrowed down by tag, year, venue, code and status"),
     ("Papers by year", paths.YEARS, "newest first, grouped by venue"),
     ("Papers by venue", paths.VENUES, "conferences, journals and preprints"),
     ("Topics", paths.TOPICS, "the taxonomy, section by section"),
     ("Reading checklist", paths.CHECKLIST, "what is read and what is left, per topic"),
     ("Implementations", paths.IMPLEMENTATIONS, "code bases, grouped by framework"),
     ("Resources", paths.RESOURCES, "related lists, tutorials and talks"),
-    ("Tags", paths.TAGS, "papers by supervision and task"),
+    ("Tags", paths.TAGS, "papers by the tags they carry"),
+    ("Authors", paths.AUTHORS, "papers by the people who wrote them"),
 )
 EXPORTS = (
     ("papers.json", paths.JSON_EXPORT, "the whole database as one JSON document"),
@@ -74,7 +76,7 @@ def home_view(
         title=database.config.title,
         description=database.config.description,
         counts=(
-            CountView(len(database.papers), "paper", paths.YEARS),
+            CountView(len(database.papers), "paper", paths.PAPERS),
             CountView(sum(1 for paper in papers if paper.status == "read"), "read",
                       paths.CHECKLIST),
             CountView(len(database.leaderboards), "leaderboard", paths.LEADERBOARDS),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+import unicodedata
 
 HOME = "index.md"
 LEADERBOARDS = "leaderboards/index.md"
@@ -13,6 +15,11 @@ CHECKLIST = "checklist.md"
 IMPLEMENTATIONS = "implementations.md"
 RESOURCES = "resources.md"
 TAGS = "tags.md"
+PAPERS = "papers.md"
+"""Every paper in one list, narrowed down on the client by facets."""
+AUTHORS = "authors.md"
+PAPERS_DATA = "assets/curate/papers-data.js"
+"""Title and BibTeX of every paper as a script, for exports made in the browser."""
 JSON_EXPORT = "papers.json"
 BIBTEX_EXPORT = "papers.bib"
 FEED = "feed.xml"
@@ -31,9 +38,68 @@ def leaderboard_page(leaderboard_id: str) -> str:
     return f"leaderboards/{leaderboard_id}.md"
 
 
+def topic_page(topic_id: str) -> str:
+    """Page of one topic, e.g. `topics/affinity.md`."""
+    return f"topics/{topic_id}.md"
+
+
+def tag_page(tag_id: str) -> str:
+    """Page of one tag, e.g. `tags/image-level.md`."""
+    return f"tags/{tag_id}.md"
+
+
+def author_page(author_slug: str) -> str:
+    """Page of one author, e.g. `authors/jiwoon-ahn.md`."""
+    return f"authors/{author_slug}.md"
+
+
+_LATIN_LETTERS = str.maketrans({
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Đ": "D", "đ": "d", "Æ": "AE", "æ": "ae",
+    "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i",
+})
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
+
+
+def ascii_slug(text: str) -> str:
+    """A page name for a person: 'José Álvarez' -> 'jose-alvarez', '王伟' -> '王伟'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
+    ascii_only = re.sub(r"[^a-z0-9]+", "-", "".join(
+        char for char in decomposed if not unicodedata.combining(char)).lower()).strip("-")
+    # Names in scripts without Latin letters keep their own letters: '王伟' -> '王伟', not 'x'.
+    return ascii_only or re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "x"
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """URL of a page from the site root as MkDocs writes it: `a/b.md` -> `a/b.html` or `a/b/`."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def site_url(target: str, directory_urls: bool) -> str:
+    """URL of a page (with an optional `#anchor`) from the site root, for theme templates."""
+    path, hash_sign, anchor = target.partition("#")
+    return page_url(path, directory_urls) + hash_sign + anchor
+
+
+def url_from(here: str, target: str, directory_urls: bool) -> str:
+    """Relative URL from page `here` to page or file `target` (both paths under the docs folder),
+    for raw HTML, whose links MkDocs does not rewrite."""
+    here_url = page_url(here, directory_urls)
+    here_dir = here_url.rstrip("/") if here_url.endswith("/") else posixpath.dirname(here_url)
+    target_url = page_url(target, directory_urls)
+    relative = posixpath.relpath(target_url.rstrip("/") or ".", here_dir or ".")
+    return f"{relative}/" if target_url.endswith("/") or not target_url else relative
+
+
 def topic_anchor(topic_id: str) -> str:
-    """Link target of a topic on the topics page."""
-    return f"{TOPICS}#{topic_id}"
+    """Where a link to a topic leads: its own page (the name is from when topics were anchors)."""
+    return topic_page(topic_id)
 
 
 def slug(text: str) -> str:

@@ -23,6 +23,10 @@ class TopicView:
     resources: tuple[LinkView, ...]
 
     @property
+    def page(self) -> str:
+        return paths.topic_page(self.id)
+
+    @property
     def read_count(self) -> int:
         return sum(1 for paper in self.papers if paper.status == "read")
 

@@ -129,30 +129,35 @@ def test_venues_follow_the_list_order_with_unknown_last(tiny_site):
 def test_topics_follow_the_taxonomy_and_a_paper_appears_under_each_of_its_topics(tiny_site):
     article = tiny_site.article("topics.html")
 
-    topic_ids = [h["id"] for h in article.find_all(["h3", "h4"]) if h["id"] != "published"]
-    assert topic_ids == ["cams", "affinity", "empty-topic", "other"]
+    assert [a["href"] for a in article.select("li > a")] == [
+        "topics/cams.html", "topics/affinity.html", "topics/empty-topic.html", "topics/other.html"]
+    assert "Nothing here yet · no papers yet" in texts(article.find_all("li"))
 
     def papers_under(topic_id: str) -> list[str]:
-        heading = article.find(id=topic_id)
-        entries = heading.find_next("ul").find_all("li", recursive=False)
-        return [li.a["href"] for li in entries]
+        heading = tiny_site.article(f"topics/{topic_id}.html").find(id="papers")
+        return [li.a["href"] for li in heading.find_next("ul").find_all("li", recursive=False)]
 
     assert papers_under("cams") == [
-        "papers/alpha-cvpr2020.html", "papers/delta-tpami2019.html", "papers/beta-eccv2018.html"]
-    assert papers_under("affinity") == ["papers/gamma-arxiv2021.html", "papers/alpha-cvpr2020.html"]
-    assert "Seeds from <em>CAMs</em>." in texts(article.find_all("p"))
+        "../papers/alpha-cvpr2020.html", "../papers/delta-tpami2019.html",
+        "../papers/beta-eccv2018.html"]
+    assert papers_under("affinity") == [
+        "../papers/gamma-arxiv2021.html", "../papers/alpha-cvpr2020.html"]
+    assert "Seeds from <em>CAMs</em>." in texts(tiny_site.article("topics/cams.html").find_all("p"))
 
 
 def test_checklist_marks_read_papers_and_counts_progress_per_topic(tiny_site):
     article = tiny_site.article("checklist.html")
 
     assert [heading_text(h) for h in article.find_all("h3")] == [
-        "Class activation maps · 2 of 3 read", "Affinity · 1 of 1 read", "Other | odd · 0 of 1 read"]
+        "Class activation maps · 2 of 3 read by the curators",
+        "Affinity · 1 of 1 read by the curators", "Other | odd · 0 of 1 read by the curators"]
     cams = article.find(id="checklist-cams").find_next("ul")
-    marks = [(li.a.get_text(), li.find("input").has_attr("checked")) for li in cams.find_all("li")]
-    assert marks == [(ALPHA_TITLE, True), ("Delta Journal Extension", True),
-                     ("Beta Seeds for Segmentation", False)]
-    assert "2 of 4 tracked papers read" in article.get_text()
+    marks = [(li.a.get_text(), li.select_one(".curate-status").get_text())
+             for li in cams.find_all("li")]
+    assert marks == [(ALPHA_TITLE, "read by the curators"),
+                     ("Delta Journal Extension", "read by the curators"),
+                     ("Beta Seeds for Segmentation", "to read")]
+    assert "have read 2 of 4 tracked papers" in article.get_text()
 
 
 def test_paper_page_shows_metadata_links_topics_tags_results_and_bibtex(tiny_site):
@@ -167,7 +172,7 @@ def test_paper_page_shows_metadata_links_topics_tags_results_and_bibtex(tiny_sit
         ("arXiv", "https://arxiv.org/abs/2001.00001"),
         ("code (pytorch)", "https://github.com/example/alpha"),
     ]
-    assert texts(article.select("a[href^='../topics.html#']")) == ["Class activation maps", "Affinity"]
+    assert texts(article.select("p a[href^='../topics/']")) == ["Class activation maps", "Affinity"]
     assert texts(page.select(".md-tag")) == ["Image-level labels"]
     results = texts(article.find(id="results").find_next("ul").find_all("li"))
     assert results == [
