@@ -61,6 +61,14 @@ class Corpus:
     def pages(self) -> list[str]:
         return sorted(str(path.relative_to(self.site)) for path in self.site.rglob("*.html"))
 
+    def twin(self, page: str) -> str:
+        """The baseline page built from the same template as `page`: the same path, or for a
+        page named after record text (an author's page) the first page of its folder."""
+        if (self.baseline_site / page).is_file():
+            return page
+        folder = (self.baseline_site / page).parent
+        return str(min(folder.glob("*.html")).relative_to(self.baseline_site))
+
 
 def validate(project: Path) -> Validation:
     """Run `curate validate` in-process; every line it prints must be `file:line: field: msg`."""

@@ -60,7 +60,8 @@ def main_content(root: Path, page: str) -> tuple[str, list[str], set[str]]:
     content, without the theme's permalink signs and buttons."""
     html = BeautifulSoup((root / page).read_text(encoding="utf-8"), "html.parser")
     tags = {tag.get_text(strip=True) for tag in html.select(".md-tag")}
-    article = html.select_one("article.md-content__inner")
+    # A theme page's article; the stand-alone 404 page (site/overrides/404.html) has none.
+    article = html.select_one("article.md-content__inner") or html.body
     assert article is not None, page
     for theme_part in article.select("a.headerlink, a.md-content__button, .md-tags, .md-source-file"):
         theme_part.decompose()
