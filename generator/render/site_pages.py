@@ -48,6 +48,26 @@ class SiteContent:
     """Pages of the papers, reached through the indices rather than the navigation."""
     record_files: dict[str, str] = field(default_factory=dict)
     """Page path -> the record file (relative to the project) it shows, for 'edit' links."""
+    unsearched: set[str] = field(default_factory=set)
+    """Pages left out of the search index: lists that only repeat what the paper pages hold
+    (titles, venues, years, tags). `with_front_matter` marks them in their own text."""
+
+    def with_front_matter(self) -> None:
+        """Write each page's search settings into its front matter, where MkDocs and
+        Zensical both read them: `search: {exclude: true}` for the unsearched pages."""
+        for path in self.unsearched:
+            self.pages[path] = excluded_from_search(self.pages[path])
+
+
+SEARCH_EXCLUDED = "search:\n  exclude: true\n"
+"""Front matter that keeps a page out of Material's search index."""
+
+
+def excluded_from_search(markdown: str) -> str:
+    """`markdown` with `search: {exclude: true}` added to its front matter (or a new one)."""
+    if markdown.startswith("---\n"):
+        return f"---\n{SEARCH_EXCLUDED}{markdown[4:]}"
+    return f"---\n{SEARCH_EXCLUDED}---\n{markdown}"
 
 
 def generate_site(
@@ -94,6 +114,7 @@ def generate_site(
         "site/resources.md.j2", paths.RESOURCES, kinds=resource_kind_views(database))
     site.pages[paths.TAGS] = page(
         "site/tags.md.j2", paths.TAGS, tag_groups=database.config.tag_groups)
+    site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS))
     paper_template = "site/paper.md.j2"
     for view in paper_page_views(database, refs, boards, implementations):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
@@ -109,4 +130,5 @@ def generate_site(
     for name in (*ASSET_FILES, *VENDORED_FILES):
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+    site.with_front_matter()
     return site
