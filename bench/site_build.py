@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 
 from bench.synthetic import REPO_ROOT, cached_synthetic_project
 from generator.project import Project
@@ -130,29 +130,34 @@ def serve(root: Path) -> Iterator[str]:
 
 def first_visits(site: Path, pages: list[str]) -> list[Visit]:
     """Open each page in a fresh browser context (empty cache) and add up what it loaded."""
-    visits = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for page in pages:
-            context = browser.new_context()
-            tab = context.new_page()
-            finished = []
-            context.on("requestfinished", lambda request: finished.append(request))
-            tab.goto(base + page, wait_until="networkidle", timeout=300_000)
-            raw = compressed = 0
-            for request in finished:
-                sizes = request.sizes()
-                raw += sizes["responseHeadersSize"] + sizes["responseBodySize"]
-                path = site / unquote(urlsplit(request.url).path).lstrip("/")
-                if path.is_dir():
-                    path = path / "index.html"
-                if path.is_file():
-                    compressed += sizes["responseHeadersSize"] + len(
-                        gzip.compress(path.read_bytes(), compresslevel=6))
-            visits.append(Visit(page, raw, compressed))
-            context.close()
+        visits = [first_visit(browser, base, site, page) for page in pages]
         browser.close()
     return visits
+
+
+def first_visit(browser: Browser, base: str, site: Path, page: str) -> Visit:
+    """Bytes of every response of the first load of `page`, until the network is idle."""
+    context = browser.new_context()
+    tab = context.new_page()
+    finished: list[Request] = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    tab.goto(base + page, wait_until="networkidle", timeout=300_000)
+    tab.wait_for_timeout(2000)  # a script may start a download after the first idle
+    tab.wait_for_load_state("networkidle", timeout=300_000)
+    raw = compressed = 0
+    for request in finished:
+        sizes = request.sizes()
+        raw += sizes["responseHeadersSize"] + sizes["responseBodySize"]
+        path = site / unquote(urlsplit(request.url).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            compressed += sizes["responseHeadersSize"] + len(
+                gzip.compress(path.read_bytes(), compresslevel=6))
+    context.close()
+    return Visit(page, raw, compressed)
 
 
 def pages_to_visit(site: Path) -> list[str]:

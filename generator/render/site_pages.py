@@ -27,6 +27,8 @@ from generator.views.topics import overall_progress, section_views
 
 ASSET_FILES = ("curate.css", "curate.js", "leaderboard.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
+HEAD_FILES = ("search_on_demand.js",)
+"""Scripts of `generator/assets/` loaded in every page's <head>, before the theme's own."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
 and loaded only where needed: see `paths.WORKER_SHIM`."""
@@ -127,7 +129,7 @@ def generate_site(
     site.files[paths.FEED] = render(
         "site/feed.xml.j2", override_root,
         feed=feed_view(database, refs, site_url, directory_urls))
-    for name in (*ASSET_FILES, *VENDORED_FILES):
+    for name in (*ASSET_FILES, *HEAD_FILES, *VENDORED_FILES):
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
     site.with_front_matter()
