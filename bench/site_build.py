@@ -149,13 +149,14 @@ def first_visit(browser: Browser, base: str, site: Path, page: str) -> Visit:
     raw = compressed = 0
     for request in finished:
         sizes = request.sizes()
-        raw += sizes["responseHeadersSize"] + sizes["responseBodySize"]
         path = site / unquote(urlsplit(request.url).path).lstrip("/")
         if path.is_dir():
             path = path / "index.html"
-        if path.is_file():
-            compressed += sizes["responseHeadersSize"] + len(
-                gzip.compress(path.read_bytes(), compresslevel=6))
+        # Chromium reports no body size for a worker's script; the plain server sends each
+        # file as it is on disk, so its size is the body that crossed the network.
+        body = path.read_bytes() if path.is_file() else b""
+        raw += sizes["responseHeadersSize"] + max(sizes["responseBodySize"], len(body))
+        compressed += sizes["responseHeadersSize"] + len(gzip.compress(body, compresslevel=6))
     context.close()
     return Visit(page, raw, compressed)
 

@@ -27,7 +27,7 @@ from generator.views.topics import overall_progress, section_views
 
 ASSET_FILES = ("curate.css", "curate.js", "leaderboard.js")
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
-HEAD_FILES = ("search_on_demand.js",)
+HEAD_FILES = ("downloads_on_demand.js",)
 """Scripts of `generator/assets/` loaded in every page's <head>, before the theme's own."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`

@@ -81,12 +81,12 @@ def test_exclusion_joins_a_page_s_existing_front_matter():
     assert excluded_from_search("# Title\n").endswith("---\n# Title\n")
 
 
-def test_a_first_visit_does_not_download_the_index_until_the_reader_searches(page, tiny_url):
+def test_a_first_visit_downloads_neither_index_nor_sitemap_until_the_reader_searches(page, tiny_url):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(tiny_url + "papers/beta-eccv2018.html", wait_until="networkidle")
     page.wait_for_timeout(500)
-    assert not [url for url in requested if "search_index" in url]
+    assert not [url for url in requested if "search_index" in url or "sitemap" in url]
 
     with page.expect_request(lambda request: "search/search_index.json" in request.url):
         page.locator("input.md-search__input").click()
