@@ -8,6 +8,8 @@ Prints one table, a row per size:
 - build s: wall seconds of the whole `mkdocs build --strict` as a user runs it (the best of
   `--repeat` runs), and gen %: the share of it spent generating pages (the time the curate
   plugin logs; load, validate and render);
+- cpu s: CPU seconds (user and system) of that build, steadier than wall time on a busy
+  machine;
 - index MB: the size of `search/search_index.json`, which Material's search fetches on the
   first visit of any page (target at 10,000 papers: at most 3 MB);
 - first-visit KB: bytes transferred by the first visit to a page, measured in headless
@@ -33,6 +35,7 @@ import gzip
 import http.server
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -62,6 +65,7 @@ class Build:
 
     pages: int
     seconds: float
+    cpu_seconds: float
     generation_seconds: float
     index_bytes: int
     site_bytes: int
@@ -88,13 +92,13 @@ def synthetic_site_project(papers: int) -> Project:
 def mkdocs_build(project: Project, output: Path) -> Build:
     """Run `mkdocs build --strict` into `output` and weigh the result."""
     shutil.rmtree(output, ignore_errors=True)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _children_cpu_seconds()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
         cwd=project.root, capture_output=True, text=True, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _children_cpu_seconds() - cpu_start
     if completed.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{completed.stderr[-3000:]}")
     logged = _PLUGIN_LOG.search(completed.stderr)
@@ -102,10 +106,16 @@ def mkdocs_build(project: Project, output: Path) -> Build:
     return Build(
         pages=int(logged.group(1)) if logged else 0,
         seconds=elapsed,
+        cpu_seconds=cpu,
         generation_seconds=float(logged.group(2)) if logged else float("nan"),
         index_bytes=index.stat().st_size if index.is_file() else 0,
         site_bytes=sum(path.stat().st_size for path in output.rglob("*") if path.is_file()),
     )
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -176,7 +186,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per size; the best is kept")
     args = parser.parse_args()
-    header = (f"{'papers':>7} {'pages':>6} {'build s':>8} {'gen %':>6} {'index MB':>9} "
+    header = (f"{'papers':>7} {'pages':>6} {'build s':>8} {'cpu s':>6} {'gen %':>6} {'index MB':>9} "
               f"{'first-visit KB':>15} {'gzip KB':>8} {'site MB':>8} {'s/paper':>8}  worst page")
     rows = []
     first_cost = None
@@ -191,7 +201,7 @@ def main() -> None:
         cost = build.seconds / size
         first_cost = first_cost or cost
         rows.append(
-            f"{size:>7} {build.pages:>6} {build.seconds:>8.1f} "
+            f"{size:>7} {build.pages:>6} {build.seconds:>8.1f} {build.cpu_seconds:>6.1f} "
             f"{build.generation_seconds / build.seconds:>6.1%} {build.index_bytes / 1e6:>9.2f} "
             f"{worst.raw_bytes / 1e3:>15.0f} {worst.gzip_bytes / 1e3:>8.0f} "
             f"{build.site_bytes / 1e6:>8.1f} {cost / first_cost:>8.2f}  {worst.page}")
