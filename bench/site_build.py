@@ -176,9 +176,8 @@ def pages_to_visit(site: Path) -> list[str]:
     html = [path for path in site.rglob("*.html") if path.name != "404.html"]
     papers = sorted(path for path in html if path.parent.name == "papers")
     largest = max(html, key=lambda path: path.stat().st_size)
-    chosen = ["index.html", *(papers[:1]), largest.relative_to(site).as_posix()]
-    return list(dict.fromkeys(
-        page if isinstance(page, str) else page.relative_to(site).as_posix() for page in chosen))
+    chosen = [site / "index.html", *papers[:1], largest]
+    return list(dict.fromkeys(path.relative_to(site).as_posix() for path in chosen))
 
 
 def main() -> None:
