@@ -52,11 +52,12 @@ class SiteContent:
     """Page path -> the record file (relative to the project) it shows, for 'edit' links."""
     unsearched: set[str] = field(default_factory=set)
     """Pages left out of the search index: lists that only repeat what the paper pages hold
-    (titles, venues, years, tags). `with_front_matter` marks them in their own text."""
+    (titles, venues, years, tags). `write_front_matter` marks them in their own text."""
 
-    def with_front_matter(self) -> None:
+    def write_front_matter(self) -> None:
         """Write each page's search settings into its front matter, where MkDocs and
-        Zensical both read them: `search: {exclude: true}` for the unsearched pages."""
+        Zensical both read them: `search: {exclude: true}` for the unsearched pages. Called
+        once, when every page is rendered."""
         for path in self.unsearched:
             self.pages[path] = excluded_from_search(self.pages[path])
 
@@ -132,5 +133,5 @@ def generate_site(
     for name in (*ASSET_FILES, *HEAD_FILES, *VENDORED_FILES):
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
-    site.with_front_matter()
+    site.write_front_matter()
     return site
