@@ -1,31 +1,83 @@
-"""Time the site build on synthetic databases of 1,000 and 10,000 papers.
+"""Build the site of synthetic databases of 1,000 and 10,000 papers and weigh what it serves.
 
     python -m bench.site_build [--sizes 1000 10000] [--repeat 1]
 
-Prints, per size: seconds to load and validate the database, to render every generated page
-(together: the generation step, what the curate plugin does), the whole `mkdocs build
---strict` as a user runs it, the share of generation in the whole build (target: under 10%),
-and the build's cost per paper relative to the smallest size (1.00 means linear growth).
+Prints one table, a row per size:
+
+- papers, and pages (Markdown pages the generator hands to MkDocs);
+- build s: wall seconds of the whole `mkdocs build --strict` as a user runs it (the best of
+  `--repeat` runs), and gen %: the share of it spent generating pages (the time the curate
+  plugin logs; load, validate and render);
+- cpu s: CPU seconds (user and system) of that build, steadier than wall time on a busy
+  machine;
+- index MB: the size of `search/search_index.json`, which Material's search fetches on the
+  first visit of any page (target at 10,000 papers: at most 3 MB);
+- first-visit KB: bytes transferred by the first visit to a page, measured in headless
+  Chromium (/usr/bin/chromium through Playwright) against the built site served over HTTP on
+  127.0.0.1 by a plain server (Python's http.server, no compression), from the first request
+  until the network is idle (so the search index counts when the theme loads it at start):
+  the sum of every response's headers and body as Chromium received them. The figure is
+  therefore *uncompressed*; `gzip KB` beside it is the same responses gzip-compressed (level
+  6), about what a host that compresses (GitHub Pages does) would send. The worst of three
+  pages is shown: the home page, a paper page and the largest HTML page of the site (named
+  in the last column); target at 10,000 papers: at most 500 KB;
+- site MB: the whole built folder;
+- s/paper: build seconds per paper relative to the first size (1.00 is linear growth).
+
 Databases are cached in bench/.data/; mkdocs.yml and site/ are copied fresh on every run.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Browser, Request, sync_playwright
 
 from bench.synthetic import REPO_ROOT, cached_synthetic_project
-from generator.database.assemble import build_database
 from generator.project import Project
-from generator.render.site_pages import generate_site
 
-_PLUGIN_TIME = re.compile(r"curate: generated (\d+) pages in ([\d.]+) s")
+_PLUGIN_LOG = re.compile(r"curate: generated (\d+) pages in ([\d.]+) s")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update"]
+
+
+@dataclass
+class Build:
+    """One `mkdocs build` of a synthetic project and what it wrote."""
+
+    pages: int
+    seconds: float
+    cpu_seconds: float
+    generation_seconds: float
+    index_bytes: int
+    site_bytes: int
+
+
+@dataclass
+class Visit:
+    """The first visit of one page: bytes as received, and gzip-compressed."""
+
+    page: str
+    raw_bytes: int
+    gzip_bytes: int
 
 
 def synthetic_site_project(papers: int) -> Project:
@@ -37,51 +89,126 @@ def synthetic_site_project(papers: int) -> Project:
     return Project(root)
 
 
-def time_generation(project: Project) -> tuple[float, float, int]:
-    """Seconds to load and validate, seconds to render, and the number of pages."""
-    start = time.perf_counter()
-    database = build_database(project)
-    loaded = time.perf_counter()
-    site = generate_site(database)
-    done = time.perf_counter()
-    return loaded - start, done - loaded, len(site.pages)
-
-
-def time_mkdocs_build(project: Project) -> tuple[float, float]:
-    """Wall seconds of `mkdocs build --strict`, and the generation seconds the plugin logged."""
-    with tempfile.TemporaryDirectory(prefix="site-bench-") as output:
-        start = time.perf_counter()
-        completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", output],
-            cwd=project.root, capture_output=True, text=True, check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        elapsed = time.perf_counter() - start
+def mkdocs_build(project: Project, output: Path) -> Build:
+    """Run `mkdocs build --strict` into `output` and weigh the result."""
+    shutil.rmtree(output, ignore_errors=True)
+    start, cpu_start = time.perf_counter(), _children_cpu_seconds()
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
+        cwd=project.root, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    elapsed, cpu = time.perf_counter() - start, _children_cpu_seconds() - cpu_start
     if completed.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{completed.stderr[-3000:]}")
-    logged = _PLUGIN_TIME.search(completed.stderr)
-    return elapsed, float(logged.group(2)) if logged else float("nan")
+    logged = _PLUGIN_LOG.search(completed.stderr)
+    index = output / "search" / "search_index.json"
+    return Build(
+        pages=int(logged.group(1)) if logged else 0,
+        seconds=elapsed,
+        cpu_seconds=cpu,
+        generation_seconds=float(logged.group(2)) if logged else float("nan"),
+        index_bytes=index.stat().st_size if index.is_file() else 0,
+        site_bytes=sum(path.stat().st_size for path in output.rglob("*") if path.is_file()),
+    )
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` over HTTP on 127.0.0.1, without compression; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def first_visits(site: Path, pages: list[str]) -> list[Visit]:
+    """Open each page in a fresh browser context (empty cache) and add up what it loaded."""
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        visits = [first_visit(browser, base, site, page) for page in pages]
+        browser.close()
+    return visits
+
+
+def first_visit(browser: Browser, base: str, site: Path, page: str) -> Visit:
+    """Bytes of every response of the first load of `page`, until the network is idle."""
+    context = browser.new_context()
+    tab = context.new_page()
+    finished: list[Request] = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    tab.goto(base + page, wait_until="networkidle", timeout=300_000)
+    tab.wait_for_timeout(2000)  # a script may start a download after the first idle
+    tab.wait_for_load_state("networkidle", timeout=300_000)
+    raw = compressed = 0
+    for request in finished:
+        sizes = request.sizes()
+        path = site / unquote(urlsplit(request.url).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        # Chromium reports no body size for a worker's script; the plain server sends each
+        # file as it is on disk, so its size is the body that crossed the network.
+        body = path.read_bytes() if path.is_file() else b""
+        raw += sizes["responseHeadersSize"] + max(sizes["responseBodySize"], len(body))
+        compressed += sizes["responseHeadersSize"] + len(gzip.compress(body, compresslevel=6))
+    context.close()
+    return Visit(page, raw, compressed)
+
+
+def pages_to_visit(site: Path) -> list[str]:
+    """The home page, the first paper page and the largest HTML page of a built site."""
+    html = [path for path in site.rglob("*.html") if path.name != "404.html"]
+    papers = sorted(path for path in html if path.parent.name == "papers")
+    largest = max(html, key=lambda path: path.stat().st_size)
+    chosen = [site / "index.html", *papers[:1], largest]
+    return list(dict.fromkeys(path.relative_to(site).as_posix() for path in chosen))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--repeat", type=int, default=1, help="runs per size; the best is kept")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the best is kept")
     args = parser.parse_args()
-    print(f"{'papers':>7} {'pages':>6} {'load s':>7} {'render s':>9} {'generate s':>11} "
-          f"{'in build s':>11} {'mkdocs build s':>15} {'generate/build':>15} "
-          f"{'build s/paper vs first':>23}")
+    header = (f"{'papers':>7} {'pages':>6} {'build s':>8} {'cpu s':>6} {'gen %':>6} {'index MB':>9} "
+              f"{'first-visit KB':>15} {'gzip KB':>8} {'site MB':>8} {'s/paper':>8}  worst page")
+    rows = []
     first_cost = None
     for size in args.sizes:
         project = synthetic_site_project(size)
-        load, render, pages = min((time_generation(project) for _ in range(args.repeat)),
-                                  key=lambda run: run[0] + run[1])
-        build, in_build = min(time_mkdocs_build(project) for _ in range(args.repeat))
-        cost = build / size
+        with tempfile.TemporaryDirectory(prefix="site-bench-") as scratch:
+            output = Path(scratch) / "public"
+            builds = [mkdocs_build(project, output) for _ in range(args.repeat)]
+            build = min(builds, key=lambda run: run.seconds)
+            visits = first_visits(output, pages_to_visit(output))
+        worst = max(visits, key=lambda visit: visit.raw_bytes)
+        cost = build.seconds / size
         first_cost = first_cost or cost
-        print(f"{size:>7} {pages:>6} {load:>7.2f} {render:>9.2f} {load + render:>11.2f} "
-              f"{in_build:>11.2f} {build:>15.2f} {in_build / build:>14.1%} "
-              f"{cost / first_cost:>23.2f}")
+        rows.append(
+            f"{size:>7} {build.pages:>6} {build.seconds:>8.1f} {build.cpu_seconds:>6.1f} "
+            f"{build.generation_seconds / build.seconds:>6.1%} {build.index_bytes / 1e6:>9.2f} "
+            f"{worst.raw_bytes / 1e3:>15.0f} {worst.gzip_bytes / 1e3:>8.0f} "
+            f"{build.site_bytes / 1e6:>8.1f} {cost / first_cost:>8.2f}  {worst.page}")
+        print("\n".join(f"    first visit of {visit.page}: {visit.raw_bytes / 1e3:.0f} KB "
+                        f"({visit.gzip_bytes / 1e3:.0f} KB gzip)" for visit in visits),
+              file=sys.stderr)
+    print(header)
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

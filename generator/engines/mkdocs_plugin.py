@@ -35,7 +35,7 @@ from generator.problems import ProblemsFound
 from generator.project import Project
 from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
-from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
+from generator.render.site_pages import ASSET_FILES, HEAD_FILES, SiteContent, generate_site
 from generator.render.templates import OVERRIDES_DIR
 from generator.views import paths
 
@@ -169,12 +169,16 @@ class CuratePlugin(BasePlugin[CurateConfig]):
 
 
 def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
-    """Load our sort script and styles on every page; vet every link of every page; keep
-    record HTML away from the page's Markdown extensions."""
+    """Load our scripts and styles on every page; vet every link of every page; keep record
+    HTML away from the page's Markdown extensions."""
     for name in ASSET_FILES:
         target = config.extra_css if name.endswith(".css") else config.extra_javascript
         if f"{paths.ASSETS_DIR}/{name}" not in [str(item) for item in target]:
             target.append(f"{paths.ASSETS_DIR}/{name}")
+    polyfills = config.extra.setdefault("polyfills", [])  # scripts Material loads in <head>
+    for name in HEAD_FILES:
+        if f"{paths.ASSETS_DIR}/{name}" not in polyfills:
+            polyfills.append(f"{paths.ASSETS_DIR}/{name}")
     if not any(isinstance(ext, SafeLinksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SafeLinksExtension())
     if not any(isinstance(ext, RecordHtmlExtension) for ext in config.markdown_extensions):

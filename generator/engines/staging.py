@@ -32,7 +32,7 @@ from generator.database.assemble import build_database
 from generator.errors import CurateError
 from generator.project import Project
 from generator.render.markdown_escape import escape_markdown
-from generator.render.site_pages import ASSET_FILES, SiteContent, generate_site
+from generator.render.site_pages import ASSET_FILES, HEAD_FILES, SiteContent, generate_site
 from generator.views import paths
 
 HOME_MARKER = "<!-- curate:home -->"
@@ -175,10 +175,12 @@ def staged_configuration(
         {name: options} if options is not None else name
         for name, options in plugins if name != PLUGIN
     ] + [{PLUGIN: {"edit_links": EDIT_LINKS_FILE}}]
+    extra = dict(staged.get("extra") or {})  # polyfills: scripts Material loads in <head>
+    head_scripts = [f"{paths.ASSETS_DIR}/{name}" for name in HEAD_FILES]
     if "offline" in names:
-        extra = dict(staged.get("extra") or {})
-        extra["polyfills"] = [*extra.get("polyfills", []), paths.WORKER_SHIM]
-        staged["extra"] = extra
+        head_scripts.append(paths.WORKER_SHIM)
+    extra["polyfills"] = [*extra.get("polyfills", []), *head_scripts]
+    staged["extra"] = extra
 
     for name in ASSET_FILES:
         key = "extra_css" if name.endswith(".css") else "extra_javascript"

@@ -26,6 +26,8 @@ ASSET_FILES = (
     "curate-facets.js",
 )
 """Files of `generator/assets/` served under `assets/curate/` and loaded by every page."""
+HEAD_FILES = ("downloads_on_demand.js",)
+"""Scripts of `generator/assets/` loaded in every page's <head>, before the theme's own."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
 and loaded only where needed: see `paths.WORKER_SHIM`."""
@@ -47,6 +49,27 @@ class SiteContent:
     """Pages of the papers, reached through the indices rather than the navigation."""
     record_files: dict[str, str] = field(default_factory=dict)
     """Page path -> the record file (relative to the project) it shows, for 'edit' links."""
+    unsearched: set[str] = field(default_factory=set)
+    """Pages left out of the search index: lists that only repeat what the paper pages hold
+    (titles, venues, years, tags). `write_front_matter` marks them in their own text."""
+
+    def write_front_matter(self) -> None:
+        """Write each page's search settings into its front matter, where MkDocs and
+        Zensical both read them: `search: {exclude: true}` for the unsearched pages. Called
+        once, when every page is rendered."""
+        for path in self.unsearched:
+            self.pages[path] = excluded_from_search(self.pages[path])
+
+
+SEARCH_EXCLUDED = "search:\n  exclude: true\n"
+"""Front matter that keeps a page out of Material's search index."""
+
+
+def excluded_from_search(markdown: str) -> str:
+    """`markdown` with `search: {exclude: true}` added to its front matter (or a new one)."""
+    if markdown.startswith("---\n"):
+        return f"---\n{SEARCH_EXCLUDED}{markdown[4:]}"
+    return f"---\n{SEARCH_EXCLUDED}---\n{markdown}"
 
 
 def generate_site(
@@ -101,6 +124,10 @@ def generate_site(
     reader = reader_pages(database, refs, sections, page, html)
     site.pages.update(reader.pages)
     site.files.update(reader.files)
+    # Lists that only repeat the paper pages' titles stay out of the search index (the
+    # papers page says so in its own front matter).
+    site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS))
+    site.unsearched.update(page for page in reader.pages if page != paths.PAPERS)
     paper_template = "site/paper.md.j2"
     for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
@@ -113,7 +140,8 @@ def generate_site(
     site.files[paths.FEED] = render(
         "site/feed.xml.j2", override_root,
         feed=feed_view(database, refs, site_url, directory_urls))
-    for name in (*ASSET_FILES, *VENDORED_FILES):
+    for name in (*ASSET_FILES, *HEAD_FILES, *VENDORED_FILES):
         site.files[f"{paths.ASSETS_DIR}/{name}"] = (
             resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+    site.write_front_matter()
     return site
