@@ -176,9 +176,9 @@ def staged_configuration(
         for name, options in plugins if name != PLUGIN
     ] + [{PLUGIN: {"edit_links": EDIT_LINKS_FILE}}]
     extra = dict(staged.get("extra") or {})  # polyfills: scripts Material loads in <head>
-    head_scripts = [f"{paths.ASSETS_DIR}/{name}" for name in HEAD_FILES]
-    if "offline" in names:
-        head_scripts.append(paths.WORKER_SHIM)
+    # In the plugin's order: the offline shim (configured first), then our head scripts.
+    head_scripts = [paths.WORKER_SHIM] if "offline" in names else []
+    head_scripts += [f"{paths.ASSETS_DIR}/{name}" for name in HEAD_FILES]
     extra["polyfills"] = [*extra.get("polyfills", []), *head_scripts]
     staged["extra"] = extra
 

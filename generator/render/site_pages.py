@@ -125,9 +125,12 @@ def generate_site(
     site.pages.update(reader.pages)
     site.files.update(reader.files)
     # Lists that only repeat the paper pages' titles stay out of the search index (the
-    # papers page says so in its own front matter).
-    site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS))
-    site.unsearched.update(page for page in reader.pages if page != paths.PAPERS)
+    # papers page says so in its own front matter). Author pages too: there are about three
+    # per paper, and the paper pages already index every author's name. Topic and tag pages
+    # stay findable by their title and summary; their paper lists are data-search-exclude.
+    site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS,
+                            paths.AUTHORS))
+    site.unsearched.update(page for page in reader.pages if page.startswith("authors/"))
     paper_template = "site/paper.md.j2"
     for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
         site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)

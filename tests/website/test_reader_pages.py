@@ -138,13 +138,13 @@ def test_the_404_page_is_styled_away_from_the_deployed_path(page: Page, tiny_sit
     assert failed == []
 
 
-def test_searching_an_author_lists_their_page_then_their_papers(page: Page, tiny_url):
+def test_searching_an_author_lists_their_papers(page: Page, tiny_url):
+    """Author pages stay out of the search index (about three per paper would outgrow it;
+    issue 15's 3 MB at 10,000 papers): the paper pages index every author's name."""
     page.goto(tiny_url)
     page.locator("input.md-search__input").click()
     page.keyboard.type("Carla Coder")
 
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_have_attribute(
-        "href", re.compile(rf"^{re.escape(tiny_url)}authors/carla-coder\.html([?#].*)?$"), timeout=10_000)
     expect(page.locator(".md-search-result__item a[href*='papers/beta-eccv2018.html']").first) \
-        .to_be_attached()
+        .to_be_attached(timeout=10_000)
+    assert page.locator(".md-search-result__item a[href*='authors/']").count() == 0
