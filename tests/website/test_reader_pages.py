@@ -4,7 +4,6 @@ description; a 404 page that is styled wherever it is served."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 from playwright.sync_api import Page, expect
