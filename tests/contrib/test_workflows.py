@@ -329,8 +329,8 @@ def test_checkouts_keep_no_credentials_and_write_permissions_sit_on_the_jobs_tha
 
 
 def test_zizmor_finds_nothing_to_fix_even_as_a_pedantic_auditor():
-    result = run(tool("zizmor"), "--offline", "--color", "never", "--persona", "pedantic", "--format", "plain",
-                 ".github/")
+    result = run(tool("zizmor"), "--offline", "--color", "never", "--persona", "pedantic",
+                 "--format", "plain", ".github/")
 
     assert (result.returncode, result.stdout.strip()) == (0, "No findings to report. Good job!")
 
