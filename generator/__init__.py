@@ -17,9 +17,10 @@ Beside the pipeline: `importer/` (a Markdown list into records), `lookup/` (meta
 web services for `curate add` and `enrich`), `linkcheck/` (`curate check-links`), `commands/`
 (one module per `curate` verb, `cli.py` dispatches), `newproject/` with `project_template/`
 (`curate new`: a complete project for someone else's list), `text/` (URLs, Markdown, ids and
-linear-time patterns read from prose), and the short top level: `project` (where things live), `errors` (`CurateError`, the
-base of every error the CLI reports), `problems` (`file:line: field: message`), `atomic`
-(writes that never leave half a file), `retry_after` (the one `Retry-After` reader).
+linear-time patterns read from prose), and the short top level: `project` (where things
+live), `errors` (`CurateError`, the base of every error the CLI reports), `problems`
+(`file:line: field: message`), `atomic` (writes that never leave half a file), `retry_after`
+(the one `Retry-After` reader).
 """
 
 __version__ = "0.1.0"

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from generator.models.fields import is_model, model_inside
+
 _TOP_LEVEL_KEY = re.compile(r"^(?![#\s\-{\[?!&*%|>])([^:\s][^:]*):(?:\s|$)")
 _BLOCK_LIST_UNDER_KEY = re.compile(r"^( *)[^\s#][^\n]*:[ \t]*\n( *)- ", re.MULTILINE)
 
@@ -87,7 +89,7 @@ def _same_scalar(old: Any, new: Any) -> bool:
 
 def _position(target: CommentedMap, key: str, model: Any) -> int:
     """Where a new key goes: after the last existing key that comes before it in the model."""
-    order = list(model.model_fields) if _is_model(model) else []
+    order = list(model.model_fields) if is_model(model) else []
     if key not in order:
         return len(target)
     before = set(order[: order.index(key)])
@@ -96,22 +98,8 @@ def _position(target: CommentedMap, key: str, model: Any) -> int:
 
 
 def _model_of_field(model: Any, key: str) -> Any:
-    field = model.model_fields.get(key) if _is_model(model) else None
-    return _model_inside(field.annotation) if field is not None else None
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _model_inside(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_inside(argument)
-        if found is not None:
-            return found
-    return None
+    field = model.model_fields.get(key) if is_model(model) else None
+    return model_inside(field.annotation) if field is not None else None
 
 
 def _blocks(text: str) -> tuple[str, dict[str, str]] | None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.database.yamlsource import SourceRecord, format_field_path
-from generator.models.fields import Record
+from generator.models.fields import Record, is_model, model_inside
 from generator.problems import SHOWN_LENGTH, Problem, closest, shown
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -130,11 +130,11 @@ def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
     for part in location:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = current.model_fields.get(part) if is_model(current) else None
         if field is None:
             return []
-        current = _model_inside(field.annotation)
-    return list(current.model_fields) if _is_model(current) else []
+        current = model_inside(field.annotation)
+    return list(current.model_fields) if is_model(current) else []
 
 
 _EXAMPLE = re.compile(r"e\.g\. (\{[^}]*\}|\[[^\]]*\]|'[^']*')")
@@ -147,24 +147,9 @@ def _example_of(model: type[BaseModel], location: tuple[Any, ...]) -> str | None
     for part in location:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = current.model_fields.get(part) if is_model(current) else None
         if field is None:
             return None
-        description, current = field.description, _model_inside(field.annotation)
+        description, current = field.description, model_inside(field.annotation)
     found = _EXAMPLE.search(description or "")
     return found[1] if found else None
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _model_inside(annotation: Any) -> Any:
-    """Unwrap list[X], X | None and similar to the first model type inside."""
-    if _is_model(annotation):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_inside(argument)
-        if found is not None:
-            return found
-    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -138,3 +138,19 @@ class NamedLink(Record):
     """Text shown for the link, e.g. 'part 1' or 'slides'."""
     url: HttpUrl
     """Where the link points."""
+
+
+def is_model(value: Any) -> bool:
+    """Whether `value` is a pydantic model class (a record or a part of one)."""
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def model_inside(annotation: Any) -> Any:
+    """Unwrap list[X], X | None and similar to the first model type inside, or None."""
+    if is_model(annotation):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = model_inside(argument)
+        if found is not None:
+            return found
+    return None

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from generator.database.assemble import build_database
 from generator.project import Project
-from generator.render.site_pages import ASSET_FILES, VENDORED_FILES, generate_site
+from generator.render.site_pages import ASSET_FILES, HEAD_FILES, VENDORED_FILES, generate_site
 from generator.views import paths
 from tests.website.conftest import TINY_PAPERS
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "tiny"
 HOME_BLOCK = "_home-block.md"
-SKIPPED = {paths.JSON_EXPORT, *(f"{paths.ASSETS_DIR}/{name}" for name in (*ASSET_FILES, *VENDORED_FILES))}
+SKIPPED = {paths.JSON_EXPORT, *(f"{paths.ASSETS_DIR}/{name}"
+                                for name in (*ASSET_FILES, *HEAD_FILES, *VENDORED_FILES))}
 """papers.json is checked against `curate export`; assets (ours and vendored) are copied as they are."""
 
 
