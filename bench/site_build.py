@@ -30,9 +30,7 @@ Databases are cached in bench/.data/; mkdocs.yml and site/ are copied fresh on e
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import re
 import resource
@@ -40,10 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -52,6 +47,10 @@ from playwright.sync_api import Browser, Request, sync_playwright
 
 from bench.synthetic import REPO_ROOT, cached_synthetic_project
 from generator.project import Project
+
+# The test suite's static server: SimpleHTTPRequestHandler never compresses, so first-visit
+# bytes are measured uncompressed.
+from tests.website.conftest import serve
 
 _PLUGIN_LOG = re.compile(r"curate: generated (\d+) pages in ([\d.]+) s")
 CHROMIUM = "/usr/bin/chromium"
@@ -116,26 +115,6 @@ def mkdocs_build(project: Project, output: Path) -> Build:
 def _children_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
-        pass
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve `root` over HTTP on 127.0.0.1, without compression; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def first_visits(site: Path, pages: list[str]) -> list[Visit]:
