@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from jinja2 import Environment
+from markupsafe import Markup
 from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -143,6 +145,11 @@ class CuratePlugin(BasePlugin[CurateConfig]):
             previous.next_page, following.previous_page = following, previous
         return nav
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give the theme a fragment cache for what many pages render alike (the navigation)."""
+        env.globals["curate_fragment"] = FragmentCache()
+        return env
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if page.edit_url:  # a record's path from the docs folder starts with '../'
             page.edit_url = _without_dot_segments(page.edit_url)
@@ -166,6 +173,19 @@ class CuratePlugin(BasePlugin[CurateConfig]):
             if overrides.is_dir():
                 server.watch(str(overrides))
         return server
+
+
+class FragmentCache:
+    """`{% call curate_fragment(*key) %}...{% endcall %}`: the block's output the first time a
+    key is seen, the same text afterwards. One cache a build (MkDocs calls `on_env` each time)."""
+
+    def __init__(self) -> None:
+        self.fragments: dict[tuple[object, ...], Markup] = {}
+
+    def __call__(self, *key: object, caller: Callable[[], str]) -> Markup:
+        if key not in self.fragments:
+            self.fragments[key] = Markup(caller())
+        return self.fragments[key]
 
 
 def _use_assets_and_safe_links(config: MkDocsConfig) -> None:

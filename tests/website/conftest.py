@@ -71,7 +71,8 @@ class BuiltSite:
         return sorted(self.root.rglob("*.html"))
 
 
-def _build(project: Path, site_dir: Path) -> BuiltSite:
+def build_site(project: Path, site_dir: Path) -> BuiltSite:
+    """Build `project` into `site_dir` with `mkdocs build --strict`, which must succeed."""
     result = mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, site_dir, build_database(Project(project)))
@@ -81,13 +82,13 @@ def _build(project: Path, site_dir: Path) -> BuiltSite:
 def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The tiny fixture list, built once."""
     base = tmp_path_factory.mktemp("tiny")
-    return _build(make_project(base / "project"), base / "public")
+    return build_site(make_project(base / "project"), base / "public")
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's own list, built once from its own mkdocs.yml."""
-    return _build(REPO_ROOT, tmp_path_factory.mktemp("real") / "public")
+    return build_site(REPO_ROOT, tmp_path_factory.mktemp("real") / "public")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

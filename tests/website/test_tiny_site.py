@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from generator.render.json_export import export_json
-from tests.website.conftest import BuiltSite
+from tests.website.conftest import BuiltSite, build_site, make_project
 
 ALPHA_TITLE = "Alpha & Beta | *Stars* [v2] < 1 `tick` _under_ #hash"
 ALPHA_NOTE = "<script>alert(1)</script> and <img src=x onerror=alert(2)> **bold** [bad](javascript:alert(3))"
@@ -264,3 +264,27 @@ def test_every_link_inside_the_site_leads_to_a_built_file(tiny_site):
                 continue
             local = tiny_site.root / target.path.lstrip("/")
             assert local.is_file(), (path, link["href"])  # from disk a folder shows no page
+
+
+def navigation_targets(site: BuiltSite, page: str) -> list[str]:
+    """Where the links of a page's navigation drawer lead, as site paths (without the table of
+    contents that the drawer shows under the page it is on)."""
+    drawer = site.html(page).select_one('[data-md-type="navigation"] nav.md-nav--primary')
+    for contents in drawer.select("nav.md-nav--secondary"):
+        contents.decompose()
+    return [urlsplit(urljoin("/" + page, link["href"])).path for link in drawer.select("a[href]")]
+
+
+def test_pages_outside_the_navigation_show_the_same_navigation_from_their_own_folder(tmp_path):
+    # Pages outside the navigation (papers, topics, authors, a hand-written page left out of
+    # `nav`) reuse one rendering of it per folder depth; the home page is rendered on its own.
+    project = make_project(tmp_path / "project")
+    (project / "site" / "colophon.md").write_text("# Colophon\n\nNot in the navigation.\n")
+    site = build_site(project, tmp_path / "public")
+    paper = next(iter(site.database.papers))
+    home = navigation_targets(site, "index.html")
+    assert len(home) > 5
+    for page in (f"papers/{paper}.html", "colophon.html"):
+        assert navigation_targets(site, page) == home, page
+    drawer = site.html(f"papers/{paper}.html").select_one('[data-md-type="navigation"]')
+    assert not drawer.select(".md-nav__link--active")
