@@ -1,13 +1,15 @@
 """Build the site of synthetic databases of 1,000 and 10,000 papers and weigh what it serves.
 
-    python -m bench.site_build [--sizes 1000 10000] [--repeat 1]
+    python -m bench.site_build [--sizes 1000 10000] [--repeat 1] [--engines mkdocs zensical]
 
-Prints one table, a row per size:
+Prints one table, a row per size and engine:
 
 - papers, and pages (Markdown pages the generator hands to MkDocs);
-- build s: wall seconds of the whole `mkdocs build --strict` as a user runs it (the best of
-  `--repeat` runs), and gen %: the share of it spent generating pages (the time the curate
-  plugin logs; load, validate and render);
+- build s: wall seconds of the whole build as a user runs it (the best of `--repeat` runs):
+  `mkdocs build --strict` for the mkdocs engine, `curate build --engine zensical` (pages
+  written to a staged folder, then `zensical build`) for zensical; and gen %: the share of it
+  spent generating pages (the time the curate plugin logs; load, validate and render; mkdocs
+  only);
 - cpu s: CPU seconds (user and system) of that build, steadier than wall time on a busy
   machine;
 - index MB: the size of `search/search_index.json`, which Material's search fetches on the
@@ -112,6 +114,31 @@ def mkdocs_build(project: Project, output: Path) -> Build:
     )
 
 
+def zensical_build(project: Project, output: Path) -> Build:
+    """Run `curate build --engine zensical` into `output` and weigh the result."""
+    shutil.rmtree(output, ignore_errors=True)
+    start, cpu_start = time.perf_counter(), _children_cpu_seconds()
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--engine", "zensical", "-o", str(output)],
+        cwd=project.root, capture_output=True, text=True, check=False,
+    )
+    elapsed, cpu = time.perf_counter() - start, _children_cpu_seconds() - cpu_start
+    if completed.returncode != 0:
+        raise SystemExit(f"curate build --engine zensical failed:\n{completed.stderr[-3000:]}")
+    index = output / "search" / "search_index.json"
+    return Build(
+        pages=sum(1 for _ in output.rglob("*.html")),
+        seconds=elapsed,
+        cpu_seconds=cpu,
+        generation_seconds=float("nan"),
+        index_bytes=index.stat().st_size if index.is_file() else 0,
+        site_bytes=sum(path.stat().st_size for path in output.rglob("*") if path.is_file()),
+    )
+
+
+BUILDERS = {"mkdocs": mkdocs_build, "zensical": zensical_build}
+
+
 def _children_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -163,29 +190,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per size; the best is kept")
+    parser.add_argument("--engines", nargs="+", choices=sorted(BUILDERS), default=["mkdocs"])
     args = parser.parse_args()
-    header = (f"{'papers':>7} {'pages':>6} {'build s':>8} {'cpu s':>6} {'gen %':>6} {'index MB':>9} "
-              f"{'first-visit KB':>15} {'gzip KB':>8} {'site MB':>8} {'s/paper':>8}  worst page")
+    header = (f"{'engine':<9}{'papers':>7} {'pages':>6} {'build s':>8} {'cpu s':>6} {'gen %':>6} "
+              f"{'index MB':>9} {'first-visit KB':>15} {'gzip KB':>8} {'site MB':>8} {'s/paper':>8}"
+              "  worst page")
     rows = []
-    first_cost = None
+    first_cost: dict[str, float] = {}
     for size in args.sizes:
         project = synthetic_site_project(size)
-        with tempfile.TemporaryDirectory(prefix="site-bench-") as scratch:
-            output = Path(scratch) / "public"
-            builds = [mkdocs_build(project, output) for _ in range(args.repeat)]
-            build = min(builds, key=lambda run: run.seconds)
-            visits = first_visits(output, pages_to_visit(output))
-        worst = max(visits, key=lambda visit: visit.raw_bytes)
-        cost = build.seconds / size
-        first_cost = first_cost or cost
-        rows.append(
-            f"{size:>7} {build.pages:>6} {build.seconds:>8.1f} {build.cpu_seconds:>6.1f} "
-            f"{build.generation_seconds / build.seconds:>6.1%} {build.index_bytes / 1e6:>9.2f} "
-            f"{worst.raw_bytes / 1e3:>15.0f} {worst.gzip_bytes / 1e3:>8.0f} "
-            f"{build.site_bytes / 1e6:>8.1f} {cost / first_cost:>8.2f}  {worst.page}")
-        print("\n".join(f"    first visit of {visit.page}: {visit.raw_bytes / 1e3:.0f} KB "
-                        f"({visit.gzip_bytes / 1e3:.0f} KB gzip)" for visit in visits),
-              file=sys.stderr)
+        for engine in args.engines:
+            with tempfile.TemporaryDirectory(prefix="site-bench-") as scratch:
+                output = Path(scratch) / "public"
+                builds = [BUILDERS[engine](project, output) for _ in range(args.repeat)]
+                build = min(builds, key=lambda run: run.seconds)
+                visits = first_visits(output, pages_to_visit(output))
+            worst = max(visits, key=lambda visit: visit.raw_bytes)
+            cost = build.seconds / size
+            first_cost.setdefault(engine, cost)
+            rows.append(
+                f"{engine:<9}{size:>7} {build.pages:>6} {build.seconds:>8.1f} "
+                f"{build.cpu_seconds:>6.1f} {build.generation_seconds / build.seconds:>6.1%} "
+                f"{build.index_bytes / 1e6:>9.2f} {worst.raw_bytes / 1e3:>15.0f} "
+                f"{worst.gzip_bytes / 1e3:>8.0f} {build.site_bytes / 1e6:>8.1f} "
+                f"{cost / first_cost[engine]:>8.2f}  {worst.page}")
+            print("\n".join(f"    {engine}, first visit of {visit.page}: {visit.raw_bytes / 1e3:.0f} KB"
+                            f" ({visit.gzip_bytes / 1e3:.0f} KB gzip)" for visit in visits),
+                  file=sys.stderr)
     print(header)
     print("\n".join(rows))
 

@@ -30,11 +30,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.database.assemble import Database, build_database
 from generator.engines.staging import HOME_MARKER, default_home, home_page
 from generator.problems import ProblemsFound
 from generator.project import Project
+from generator.render.pre_rendered import anchor_ids, html_of, is_pre_rendered, outline, page_title
 from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
 from generator.render.site_pages import ASSET_FILES, HEAD_FILES, SiteContent, generate_site
@@ -158,7 +160,11 @@ class CuratePlugin(BasePlugin[CurateConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put the generated home block at the marker, or below a home page without one."""
+        """Put the generated home block at the marker, or below a home page without one; pages
+        written as HTML skip the Markdown conversion."""
+        if is_pre_rendered(markdown):
+            _skip_markdown(page, html_of(markdown))
+            return markdown
         if HOME_MARKER in markdown or page.file.src_uri == paths.HOME and not self.config.edit_links:
             return home_page(markdown, self.content.home)
         return markdown
@@ -186,6 +192,18 @@ class FragmentCache:
         if key not in self.fragments:
             self.fragments[key] = Markup(caller())
         return self.fragments[key]
+
+
+def _skip_markdown(page: Page, page_html: str) -> None:
+    """Make `page.render` take `page_html` as the page's content, with the table of contents,
+    title and anchor ids that MkDocs' own rendering would derive from it."""
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = page_html
+        page.toc = get_toc([heading.toc_token() for heading in outline(page_html)])  # type: ignore[misc]
+        page._title_from_render = page_title(page_html)
+        page.present_anchor_ids = anchor_ids(page_html)
+
+    page.render = render  # type: ignore[method-assign]
 
 
 def _use_assets_and_safe_links(config: MkDocsConfig) -> None:

@@ -13,8 +13,9 @@ from markupsafe import Markup
 from generator.database.assemble import Database
 from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
+from generator.render.pre_rendered import MARKER
 from generator.render.reader_pages import checklist_panel, reader_pages
-from generator.render.templates import render
+from generator.render.templates import has_override, render
 from generator.views import paths
 from generator.views.feed import feed_view
 from generator.views.list_views import list_views
@@ -29,6 +30,10 @@ ASSET_FILES = (
 HEAD_FILES = ("downloads_on_demand.js",)
 """Scripts of `generator/assets/` loaded in every page's <head>, before the theme's own."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
+PAPER_HTML = "site/paper.html.j2"
+PAPER_MARKDOWN = "site/paper.md.j2"
+"""The paper page's template before it was written as HTML; still used when a project
+overrides it."""
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
 and loaded only where needed: see `paths.WORKER_SHIM`."""
 
@@ -83,6 +88,13 @@ def generate_site(
     def root_url(target: str) -> str:
         return paths.site_url(target, directory_urls)
 
+    def html_page(template: str, here: str, **context: object) -> str:
+        """A page written as HTML after its front matter (see `render/pre_rendered.py`)."""
+        def url(target: str) -> str:
+            return paths.url_from(here, target, directory_urls)
+        return render(template, override_root, here=here, root_url=root_url, url=url,
+                      marker=Markup(MARKER), **context)
+
     def html(template: str, here: str, **context: object) -> Markup:
         """Raw HTML for a Markdown page; `url(target)` links from `here` as MkDocs will write it."""
         def url(target: str) -> str:
@@ -131,9 +143,12 @@ def generate_site(
     site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS,
                             paths.AUTHORS))
     site.unsearched.update(page for page in reader.pages if page.startswith("authors/"))
-    paper_template = "site/paper.md.j2"
+    # A project that overrides the paper page's Markdown template of earlier versions keeps it.
+    paper_page = (page, PAPER_MARKDOWN) if has_override(override_root, PAPER_MARKDOWN) else (
+        html_page, PAPER_HTML)
+    render_paper, paper_template = paper_page
     for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
-        site.pages[view.ref.page] = page(paper_template, view.ref.page, page=view)
+        site.pages[view.ref.page] = render_paper(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path
     # Compact JSON: the same document as `curate export`, smaller and several times faster.

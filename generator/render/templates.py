@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from generator.render.markdown_escape import escape_markdown, indent_markdown, markdown_url
@@ -55,7 +56,15 @@ def _filters() -> dict[str, Any]:
         "html_inline": lambda text: Md(
             f'<span class="{WRAPPER_CLASS}">{sanitized_inline_html(str(text))}</span>'),
         "plural": plural,
+        # Pages written as HTML (render/pre_rendered.py): an href value, a heading's id.
+        "http_url": markdown_url,
+        "heading_id": heading_id,
     }
+
+
+def heading_id(text: str) -> str:
+    """The id Python-Markdown's `toc` extension gives a heading with this text."""
+    return slugify(str(text), "-") or "title"
 
 
 def fenced_code(text: str, language: str = "") -> Md:
@@ -73,6 +82,11 @@ def relative_href(target: str, here: str) -> Md:
 def plural(count: int, noun: str, nouns: str | None = None) -> Md:
     """'1 paper', '3 papers'."""
     return Md(escape_markdown(f"{count} {noun if count == 1 else (nouns or noun + 's')}"))
+
+
+def has_override(override_root: Path | None, template_name: str) -> bool:
+    """True when the project at `override_root` has its own copy of a template."""
+    return override_root is not None and (override_root / OVERRIDES_DIR / template_name).is_file()
 
 
 def _loader(override_root: Path | None) -> ChoiceLoader:

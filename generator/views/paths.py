@@ -89,12 +89,15 @@ def site_url(target: str, directory_urls: bool) -> str:
 
 def url_from(here: str, target: str, directory_urls: bool) -> str:
     """Relative URL from page `here` to page or file `target` (both paths under the docs folder),
-    for raw HTML, whose links MkDocs does not rewrite."""
+    for raw HTML, whose links MkDocs does not rewrite; an `#anchor` of `target` is kept."""
+    target, hash_sign, anchor = target.partition("#")
     here_url = page_url(here, directory_urls)
     here_dir = here_url.rstrip("/") if here_url.endswith("/") else posixpath.dirname(here_url)
     target_url = page_url(target, directory_urls)
     relative = posixpath.relpath(target_url.rstrip("/") or ".", here_dir or ".")
-    return f"{relative}/" if target_url.endswith("/") or not target_url else relative
+    if target_url.endswith("/") or not target_url:
+        relative += "/"
+    return relative + hash_sign + anchor
 
 
 def topic_anchor(topic_id: str) -> str:
