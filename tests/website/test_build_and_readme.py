@@ -169,6 +169,20 @@ def test_a_template_in_the_project_overrides_the_packaged_one(tmp_path):
     assert "Our own words about 1 tag group." in page
 
 
+def test_a_project_keeping_the_markdown_paper_template_of_earlier_versions_still_uses_it(tmp_path):
+    # Paper pages are now written as HTML (site/paper.html.j2); an override of the Markdown
+    # template they had before keeps working, through MkDocs' Markdown pass.
+    project = make_project(tmp_path / "project")
+    override = project / "templates" / "site" / "paper.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("# {{ page.ref.title }}\n\nRead *{{ page.ref.id }}* with care.\n")
+
+    assert mkdocs_build(project, tmp_path / "public").returncode == 0
+
+    page = (tmp_path / "public" / "papers" / "beta-eccv2018.html").read_text()
+    assert "Read <em>beta-eccv2018</em> with care." in page
+
+
 def test_a_hand_written_page_in_the_place_of_a_generated_one_stops_the_build(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "site" / "topics.md").write_text("# My topics\n")

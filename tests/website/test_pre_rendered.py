@@ -1,0 +1,52 @@
+"""Pages written as HTML: what MkDocs' own Markdown pass would have taken from them."""
+
+from __future__ import annotations
+
+from generator.render.pre_rendered import (
+    MARKER,
+    anchor_ids,
+    html_of,
+    is_pre_rendered,
+    outline,
+    page_title,
+)
+from generator.render.templates import heading_id
+
+PAGE = (
+    '<h1 id="a-b">A &amp; <em>B</em><a class="headerlink" href="#a-b" title="Permanent link">'
+    "&para;</a></h1>\n"
+    '<p id="intro">text</p>\n'
+    '<h2 id="results" data-search-exclude>Results<a class="headerlink" href="#results">&para;</a></h2>\n'
+    '<h3 id="val">val</h3>\n'
+    '<h2 id="cite">Cite</h2>\n'
+)
+
+
+def test_a_page_is_pre_rendered_when_its_body_starts_with_the_marker():
+    assert is_pre_rendered(f"\n{MARKER}\n<p>x</p>")
+    assert not is_pre_rendered(f"# Title\n\n{MARKER}")
+    assert html_of(f"\n{MARKER}\n<p>x</p>") == "<p>x</p>"
+
+
+def test_headings_nest_by_level_as_the_table_of_contents_lists_them():
+    (title,) = outline(PAGE)
+    assert (title.level, title.id, title.name) == (1, "a-b", "A &amp; B")
+    assert [child.id for child in title.children] == ["results", "cite"]
+    assert [child.id for child in title.children[0].children] == ["val"]
+    token = title.toc_token()
+    assert token["children"][0]["children"][0]["name"] == "val"  # type: ignore[index]
+
+
+def test_the_title_is_the_first_h1_without_tags_or_permalink_with_entities_kept():
+    assert page_title(PAGE) == "A &amp; B"
+    assert page_title('<h2 id="x">Not a title</h2>') is None
+
+
+def test_every_id_of_the_page_can_be_linked_to():
+    assert anchor_ids(PAGE) == {"a-b", "intro", "results", "val", "cite"}
+
+
+def test_heading_ids_are_the_ones_python_markdown_gives():
+    assert heading_id("Alpha & Beta | *Stars* [v2]") == "alpha-beta-stars-v2"
+    assert heading_id("日本語") == "title"
+
