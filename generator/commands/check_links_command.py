@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import database_of, project_of
-from generator.database.validate import validate_record
-from generator.database.yamlsource import read_record
 from generator.errors import UsageError
 from generator.linkcheck.changed import changed_files
 from generator.linkcheck.collect import (
@@ -138,6 +136,9 @@ def _config_and_links(
 def list_settings(project: Project) -> LinkCheckConfig:
     """The `link_check` settings of the list file alone: checking a README or a built site
     needs no valid database, only valid settings."""
+    from generator.database.validate import validate_record
+    from generator.database.yamlsource import read_record
+
     source = read_record(project.list_file, relative_path(project.list_file, project.root))
     config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
     if isinstance(config, list):
