@@ -24,7 +24,6 @@ from generator.linkcheck.history import AT_ONCE
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
-from generator.linkcheck.walls import hostile_hosts
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
 
@@ -86,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
         root = project.root if project else args.directory.resolve()
-        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root) if (
-            config.robot_hostile_hosts) else None  # The shipped file is read when needed.
+        hostile = _own_hostile_hosts(config, root)
     except (ValueError, OSError) as error:  # an option's value or an input the user named
         raise UsageError(str(error)) from None
     request = CheckRequest(
@@ -109,6 +107,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OFFLINE
     failing = {"error"} | ({"warning"} if args.strict else set())
     return 1 if any(r.severity in failing for r in result.results) else 0
+
+
+def _own_hostile_hosts(config: LinkCheckConfig, root: Path) -> dict[str, str] | None:
+    """The list's own robot-hostile hosts file, read now so that a bad one is a usage error;
+    None when the list names none (the shipped file is read when an answer needs it)."""
+    if not config.robot_hostile_hosts:
+        return None
+    from generator.linkcheck.hostile_file import hostile_hosts
+
+    return hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root)
 
 
 def _report_after(args: argparse.Namespace, config: LinkCheckConfig) -> ReportAfter:
