@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from generator.errors import EXIT_USAGE, CurateError
-from generator.models import Implementation, Leaderboard, ListConfig, Paper, Resource
-from generator.models.fields import Record, StoredRecord
+
+if TYPE_CHECKING:
+    from generator.models import ListConfig
+    from generator.models.fields import Record, StoredRecord
 
 DATABASE_DIR = "papers"
 LIST_FILE = "list.yaml"
@@ -16,7 +19,7 @@ SCHEMA_DIR = "schema"
 MKDOCS_FILE = "mkdocs.yml"
 
 
-RecordT = TypeVar("RecordT", bound=Record)
+RecordT = TypeVar("RecordT", bound="Record")
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,16 @@ class RecordKind(Generic[RecordT]):
 
     name: str
     folder: str
-    model: type[RecordT]
+    model_name: str
+    """The model's class name in `generator.models`."""
+
+    @property
+    def model(self) -> type[RecordT]:
+        """The model, imported on first use: finding a project builds no model (a link
+        check of a few files needs none of them)."""
+        model: type[RecordT] = getattr(importlib.import_module("generator.models"),
+                                       self.model_name)
+        return model
 
     @property
     def schema_file(self) -> str:
@@ -33,12 +45,12 @@ class RecordKind(Generic[RecordT]):
         return f"{self.name}.schema.json"
 
 
-LIST_KIND: RecordKind[ListConfig] = RecordKind("list", "", ListConfig)
+LIST_KIND: RecordKind[ListConfig] = RecordKind("list", "", "ListConfig")
 RECORD_KINDS: tuple[RecordKind[StoredRecord], ...] = (
-    RecordKind("paper", "papers", Paper),
-    RecordKind("leaderboard", "leaderboards", Leaderboard),
-    RecordKind("implementation", "implementations", Implementation),
-    RecordKind("resource", "resources", Resource),
+    RecordKind("paper", "papers", "Paper"),
+    RecordKind("leaderboard", "leaderboards", "Leaderboard"),
+    RecordKind("implementation", "implementations", "Implementation"),
+    RecordKind("resource", "resources", "Resource"),
 )
 KIND_BY_NAME = {kind.name: kind for kind in RECORD_KINDS}
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from generator.linkcheck.config import LinkCheckConfig
+from generator.linkcheck.hostile_file import DEFAULT_HOSTS_FILE, load_hostile_hosts
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
-from generator.linkcheck.walls import DEFAULT_HOSTS_FILE, hostile_reason, load_hostile_hosts
+from generator.linkcheck.walls import hostile_reason
 from tests.conftest import CurateRun
 from tests.link_server import LinkServer
 

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import database_of, project_of
-from generator.database.validate import validate_record
-from generator.database.yamlsource import read_record
 from generator.errors import UsageError
 from generator.linkcheck.changed import changed_files
 from generator.linkcheck.collect import (
@@ -26,7 +24,6 @@ from generator.linkcheck.history import AT_ONCE
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
-from generator.linkcheck.walls import hostile_hosts
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
 
@@ -88,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
         root = project.root if project else args.directory.resolve()
-        hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root) if (
-            config.robot_hostile_hosts) else None  # The shipped file is read when needed.
+        hostile = _own_hostile_hosts(config, root)
     except (ValueError, OSError) as error:  # an option's value or an input the user named
         raise UsageError(str(error)) from None
     request = CheckRequest(
@@ -111,6 +107,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OFFLINE
     failing = {"error"} | ({"warning"} if args.strict else set())
     return 1 if any(r.severity in failing for r in result.results) else 0
+
+
+def _own_hostile_hosts(config: LinkCheckConfig, root: Path) -> dict[str, str] | None:
+    """The list's own robot-hostile hosts file, read now so that a bad one is a usage error;
+    None when the list names none (the shipped file is read when an answer needs it)."""
+    if not config.robot_hostile_hosts:
+        return None
+    from generator.linkcheck.hostile_file import hostile_hosts
+
+    return hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root)
 
 
 def _report_after(args: argparse.Namespace, config: LinkCheckConfig) -> ReportAfter:
@@ -138,6 +144,9 @@ def _config_and_links(
 def list_settings(project: Project) -> LinkCheckConfig:
     """The `link_check` settings of the list file alone: checking a README or a built site
     needs no valid database, only valid settings."""
+    from generator.database.validate import validate_record
+    from generator.database.yamlsource import read_record
+
     source = read_record(project.list_file, relative_path(project.list_file, project.root))
     config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
     if isinstance(config, list):

@@ -34,7 +34,6 @@ from generator.linkcheck.walls import (
     ADVICE,
     HOSTILE_STATUS,
     WALL_SERVERS,
-    hostile_hosts,
     hostile_reason,
 )
 from generator.retry_after import retry_after_seconds
@@ -367,6 +366,8 @@ class LinkChecker:
 
     def _hostile(self, url: URL) -> str | None:
         if self.hostile is None:  # Most runs see no 401/403/429: the file is read on demand.
+            from generator.linkcheck.hostile_file import hostile_hosts
+
             self.hostile = hostile_hosts("", self.config.bot_wall_hosts, None)
         return hostile_reason(url.host or "", self.hostile)
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.database.assemble import Database
-from generator.database.yamlsource import FieldPath, SourceRecord
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.extract import (
     LineUrl,
@@ -19,6 +17,10 @@ from generator.linkcheck.extract import (
 from generator.linkcheck.results import Location
 from generator.problems import relative_path
 from generator.project import Project
+
+if TYPE_CHECKING:  # Checking a few files needs neither the database nor YAML.
+    from generator.database.assemble import Database
+    from generator.database.yamlsource import FieldPath, SourceRecord
 
 Links = dict[str, list[Location]]
 """Each URL once, with every place it is written, in the order first seen."""

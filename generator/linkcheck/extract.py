@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from generator.text.markdown import parse_markdown
+from generator.text.markdown import parse_blocks
 from generator.text.urls import find_bare_urls
 
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
@@ -30,7 +30,7 @@ def urls_in_markdown(text: str) -> Iterator[LineUrl]:
     links), as a CommonMark parser sees them: a fence ends only at a closing fence of its own
     kind and at least its length, or with the container holding it."""
     code_lines: set[int] = set()
-    for token in parse_markdown(text):
+    for token in parse_blocks(text):  # Block structure is all this needs: no inline pass.
         if token.type in _CODE_BLOCKS and token.map is not None:
             code_lines.update(range(token.map[0], token.map[1]))
     for index, line in enumerate(text.splitlines()):

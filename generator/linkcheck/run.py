@@ -16,7 +16,6 @@ from generator.linkcheck.history import AT_ONCE, apply_history, waiting_note
 from generator.linkcheck.report import Run
 from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
-from generator.linkcheck.walls import hostile_hosts
 from generator.text import patterns
 
 DNS_FAILURE = "DNS "
@@ -92,6 +91,8 @@ def _check(
     config = request.config
     hostile = request.hostile
     if hostile is None and config.robot_hostile_hosts:
+        from generator.linkcheck.hostile_file import hostile_hosts
+
         hostile = hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, None)
     checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup,
                           hostile=hostile, clock=request.clock,

@@ -156,6 +156,9 @@ def test_pull_requests_are_validated_with_annotations_readme_site_and_changed_li
         "check-links --changed-since 'origin/$BASE_REF' --format github",
     ]
     assert "mkdocs build --strict --site-dir public" in run_scripts(workflow)
+    links = next(step for step in workflow["jobs"]["links"]["steps"]
+                 if "check-links" in step.get("run", ""))
+    assert links["env"]["GITHUB_TOKEN"] == "${{ github.token }}"  # GitHub API checks
 
 
 def test_the_weekly_link_check_keeps_its_state_and_reports_in_one_issue():
@@ -179,6 +182,50 @@ def test_the_weekly_link_check_keeps_its_state_and_reports_in_one_issue():
         and "gh issue create" in scripts[-1]
         and "gh issue close" in scripts[-1]
     )
+
+
+def run_weekly_job(tmp_path: Path, exit_code: int, open_issue: str) -> tuple[int, list[str]]:
+    """Run the weekly job's check step, then (if it passed, as Actions does) its issue step,
+    with `curate` exiting `exit_code` and `gh` knowing `open_issue`; return the check step's
+    exit code and the `gh` commands run (their first three words)."""
+    steps = load(GITHUB / "workflows" / "link-check.yml")["jobs"]["links"]["steps"]
+    check, issue = (step["run"] for step in steps if "run" in step)
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "curate").write_text(f"#!/bin/sh\necho '| broken | report |'\nexit {exit_code}\n")
+    (tools / "gh").write_text(f'#!/bin/sh\necho "$1 $2 $3" >> "{tmp_path}/gh.log"\n'
+                              f'[ "$1 $2" = "issue list" ] && echo "{open_issue}"\nexit 0\n')
+    for tool in tools.iterdir():
+        tool.chmod(0o755)
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "GITHUB_OUTPUT": str(tmp_path / "output"),
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"), "GITHUB_SERVER_URL": "https://x",
+           "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "7"}
+    checked = subprocess.run(["bash", "-e", "-c", check], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, check=False)
+    if checked.returncode == 0:
+        status = (tmp_path / "output").read_text().strip().removeprefix("status=")
+        subprocess.run(["bash", "-e", "-c", issue], cwd=tmp_path, env={**env, "STATUS": status},
+                       check=True, capture_output=True)
+    log = tmp_path / "gh.log"
+    return checked.returncode, log.read_text().splitlines() if log.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("exit_code", "open_issue", "step_exit", "gh_commands"),
+    [
+        (0, "", 0, ["issue list --label"]),
+        (0, "12", 0, ["issue list --label", "issue close 12"]),
+        (1, "", 0, ["issue list --label", "label create link-check", "issue create --title"]),
+        (1, "12", 0, ["issue list --label", "issue edit 12"]),
+        (3, "12", 3, []),  # offline: the issue is left as it was
+    ],
+)
+def test_the_weekly_job_opens_updates_closes_or_leaves_the_issue(
+    tmp_path: Path, exit_code: int, open_issue: str, step_exit: int, gh_commands: list[str]
+):
+    code, gh = run_weekly_job(tmp_path, exit_code, open_issue)
+
+    assert (code, gh) == (step_exit, gh_commands)
 
 
 def test_main_is_built_and_deployed_to_github_pages():
