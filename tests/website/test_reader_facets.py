@@ -46,7 +46,7 @@ def papers_page(page, tiny_url):
 
 def test_the_papers_page_lists_every_paper_newest_first_with_counts(papers_page):
     assert shown(papers_page) == ALL
-    assert summary(papers_page) == "5 of 5 papers shown"
+    assert summary(papers_page) == "5 of 5 papers match"
     assert count_of(papers_page, "tag", "image-level") == 2
     assert count_of(papers_page, "tag", "box") == 1
     assert count_of(papers_page, "venue", "CVPR") == 1
@@ -70,7 +70,7 @@ def test_each_facet_narrows_the_list_and_is_kept_in_the_address(
     tick(papers_page, name, value)
 
     assert shown(papers_page) == expected
-    assert summary(papers_page) == f"{len(expected)} of 5 papers shown"
+    assert summary(papers_page) == f"{len(expected)} of 5 papers match"
     assert query(papers_page) == param
 
 
@@ -178,7 +178,7 @@ def test_the_facets_work_from_disk(page, tiny_site):
 
     tick(page, "venue", "ECCV")
     assert shown(page) == ["beta-eccv2018"]
-    assert summary(page) == "1 of 5 papers shown"
+    assert summary(page) == "1 of 5 papers match"
     assert query(page) == {"venue": ["ECCV"], "code": ["1"]}
     page.go_back()
     assert shown(page) == ["alpha-cvpr2020", "beta-eccv2018"]
