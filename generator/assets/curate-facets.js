@@ -112,42 +112,60 @@
     return Boolean(state.q || state.from || state.to || Object.keys(state.checked).length);
   }
 
-  /* Show the papers matching the form, a step at a time, and the counts they leave. Until
-     every row is loaded (no filter yet), the page's own rows and counts stand. */
+  /* List the first `page.limit` matching rows. Rows once listed stay in the list, hidden when
+     they no longer match (a box just unticked stays where it is); the listed ones follow. */
+  function listRows(list, page, matching) {
+    page.rows.forEach(function (row) { if (row.element) row.element.hidden = true; });
+    matching.slice(0, page.limit).forEach(function (row) {
+      row.element = row.element || elementOf(row, list, page.statusLabels);
+      row.element.hidden = false;
+      list.appendChild(row.element);
+    });
+  }
+
+  function setCount(input, count) {
+    var label = input.closest("label").querySelector("[data-count]");
+    if (label) label.textContent = String(count);
+  }
+
+  /* Beside each option: how many papers ticking it would show, given the other facets. */
+  function recount(form, rows, state) {
+    form.querySelectorAll("input[type=checkbox]").forEach(function (input) {
+      var key = facetKey(input);
+      setCount(input, rows.filter(function (row) {
+        return matches(row, state, key) && matchesFacet(row, key, [input.value]);
+      }).length);
+    });
+  }
+
+  /* Before the rows load only the reader's own ticks need counting: the page's counts of every
+     other facet are over every paper already. */
+  function countMine(form, total) {
+    var read = window.curateReading ? window.curateReading.ids().length : 0;
+    form.querySelectorAll("input[name=mine]").forEach(function (input) {
+      setCount(input, input.value === "read" ? read : Math.max(0, total - read));
+    });
+  }
+
+  /* Show the papers matching the form, a step at a time, and the counts they leave; until
+     every row is loaded (no filter yet) the page's own rows stand. Returns the matches. */
   function apply(form, list, page) {
     var state = readForm(form);
-    var rows = page.rows;
-    var matching = rows.filter(function (row) { return matches(row, state, null); });
-    if (page.all) {
-      // Rows once listed stay in the list, hidden when they no longer match (a box just
-      // unticked stays where it is); the listed ones are put in order after them.
-      rows.forEach(function (row) { if (row.element) row.element.hidden = true; });
-      matching.slice(0, page.limit).forEach(function (row) {
-        row.element = row.element || elementOf(row, list, page.statusLabels);
-        row.element.hidden = false;
-        list.appendChild(row.element);
-      });
-      form.querySelectorAll("input[type=checkbox]").forEach(function (input) {
-        var key = facetKey(input);
-        var count = rows.filter(function (row) {
-          return matches(row, state, key) && matchesFacet(row, key, [input.value]);
-        }).length;
-        var label = input.closest("label").querySelector("[data-count]");
-        if (label) label.textContent = String(count);
-      });
-    }
+    var matching = page.rows.filter(function (row) { return matches(row, state, null); });
+    if (page.all) { listRows(list, page, matching); recount(form, page.rows, state); }
+    else countMine(form, page.total);
     var total = page.all ? matching.length : page.total;
-    var shownCount = page.all ? Math.min(page.limit, matching.length) : rows.length;
+    var listed = page.all ? Math.min(page.limit, matching.length) : page.rows.length;
     document.querySelector("[data-curate-shown]").textContent = String(total);
     document.getElementById("curate-facets-empty").hidden = total > 0;
     var more = document.getElementById("curate-paperlist-more");
     if (more) {
-      more.hidden = shownCount >= total;
+      more.hidden = listed >= total;
       more.querySelector("[data-curate-listed]").textContent =
-        "Showing " + shownCount + " of " + total + (filtering(state) ? " matching" : "") + " papers.";
+        "Showing " + listed + " of " + total + (filtering(state) ? " matching" : "") + " papers.";
       more.querySelector("[data-curate-more]").hidden = false;
     }
-    return page.all ? matching : rows;
+    return page.all ? matching : page.rows;
   }
 
   /* Run `done` once every row is loaded (at once when the page lists every paper). */

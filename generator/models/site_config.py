@@ -11,10 +11,10 @@ from generator.models.fields import Record
 class SiteConfig(Record):
     """Bounds on the generated pages, so their size does not grow with the list."""
 
-    papers_page_rows: int = Field(default=100, ge=1, le=5000)
+    papers_page_rows: int = Field(default=50, ge=1, le=5000)
     """Rows the papers page renders in its HTML (newest first); the script loads the rest when
     the reader filters, searches or asks for more."""
-    list_part_entries: int = Field(default=200, ge=1, le=5000)
+    list_part_entries: int = Field(default=100, ge=1, le=5000)
     """Entries (papers, topics or authors) on one part of a list page (years, venues, topics,
     tags, checklist, the authors index, author pages); a longer list continues on
     `part-2`, `part-3`, ... linked by a pager."""

@@ -145,17 +145,21 @@ def test_clear_all_filters_shows_every_paper_again(papers_page):
     assert query(papers_page) == {}
 
 
-def test_the_shown_papers_export_as_bibtex(papers_page, tmp_path):
-    tick(papers_page, "code", "1")
-    with papers_page.expect_download() as download:
-        papers_page.get_by_role("button", name="Export shown as BibTeX").click()
+def exported_keys(page: Page, tmp_path) -> list[str]:
+    """Click 'Export shown as BibTeX' and return the keys of the entries of the download."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export shown as BibTeX").click()
+    assert download.value.suggested_filename == "papers.bib"
     path = tmp_path / "shown.bib"
     download.value.save_as(path)
-    text = path.read_text(encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("{")[1].rstrip(",") for line in lines if line.startswith("@")]
 
-    assert download.value.suggested_filename == "papers.bib"
-    assert [line.split("{")[1].rstrip(",") for line in text.splitlines() if line.startswith("@")] \
-        == ["alpha-cvpr2020", "beta-eccv2018"]
+
+def test_the_shown_papers_export_as_bibtex(papers_page, tmp_path):
+    tick(papers_page, "code", "1")
+
+    assert exported_keys(papers_page, tmp_path) == ["alpha-cvpr2020", "beta-eccv2018"]
 
 
 def test_without_javascript_every_paper_is_listed_and_no_dead_filters(browser, tiny_url):
