@@ -20,9 +20,9 @@ Prints one table, a row per size and engine:
   until the network is idle (so the search index counts when the theme loads it at start):
   the sum of every response's headers and body as Chromium received them. The figure is
   therefore *uncompressed*; `gzip KB` beside it is the same responses gzip-compressed (level
-  6), about what a host that compresses (GitHub Pages does) would send. The worst of three
-  pages is shown: the home page, a paper page and the largest HTML page of the site (named
-  in the last column); target at 10,000 papers: at most 500 KB;
+  6), about what a host that compresses (GitHub Pages does) would send. The worst of four
+  pages is shown: the home page, a paper page, the papers page and the largest HTML page of
+  the site (named in the last column); target at 10,000 papers: at most 500 KB;
 - site MB: the whole built folder;
 - s/paper: build seconds per paper relative to the first size (1.00 is linear growth).
 
@@ -178,11 +178,12 @@ def first_visit(browser: Browser, base: str, site: Path, page: str) -> Visit:
 
 
 def pages_to_visit(site: Path) -> list[str]:
-    """The home page, the first paper page and the largest HTML page of a built site."""
+    """The home page, the first paper page, the papers page (every paper with facets) and the
+    largest HTML page of a built site."""
     html = [path for path in site.rglob("*.html") if path.name != "404.html"]
     papers = sorted(path for path in html if path.parent.name == "papers")
     largest = max(html, key=lambda path: path.stat().st_size)
-    chosen = [site / "index.html", *papers[:1], largest]
+    chosen = [site / "index.html", *papers[:1], site / "papers.html", largest]
     return list(dict.fromkeys(path.relative_to(site).as_posix() for path in chosen))
 
 

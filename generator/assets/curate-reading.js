@@ -60,6 +60,7 @@
 
   function today() { return new Date().toISOString().slice(0, 10); }
 
+  var scripts = {};
   var reading = {
     isRead: function (id) { return Object.prototype.hasOwnProperty.call(load(), id); },
     setRead: function (id, value) {
@@ -99,6 +100,34 @@
       var papers = window.curatePapers || {};
       return ids.filter(function (id) { return papers[id]; })
         .map(function (id) { return papers[id].bibtex; }).join("\n\n") + "\n";
+    },
+    /* Run `done` once the script at `src` has run: a <script src> rather than fetch, which
+       file:// pages may not use. Each script is loaded once per page. */
+    loadScript: function (src, done) {
+      var waiting = scripts[src];
+      if (waiting === true) { done(); return; }
+      if (waiting) { waiting.push(done); return; }
+      scripts[src] = [done];
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () {
+        var callbacks = scripts[src];
+        scripts[src] = true;
+        callbacks.forEach(function (callback) { callback(); });
+      };
+      script.onerror = function () { delete scripts[src]; };
+      document.head.appendChild(script);
+    },
+    /* Run `done` once every paper's title and BibTeX (window.curatePapers) is loaded from the
+       data script named by the page's `data-curate-papers-data` attribute. */
+    withPapers: function (done) {
+      var holder = document.querySelector("[data-curate-papers-data]");
+      if (window.curatePapers || !holder) { done(); return; }
+      reading.loadScript(holder.getAttribute("data-curate-papers-data"), done);
+    },
+    /* Give the rows added under `root` after the page loaded their "read by me" box. */
+    addCheckboxes: function (root) {
+      root.querySelectorAll(".curate-mine[data-paper]").forEach(addCheckbox);
     },
     download: function (name, type, text) {
       var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -188,11 +217,13 @@
     if (hide) hide.addEventListener("change", function () { updatePanel(panel); });
     panel.querySelectorAll("[data-curate-export]").forEach(function (button) {
       button.addEventListener("click", function () {
-        if (button.getAttribute("data-curate-export") === "json") {
-          reading.download("my-reading.json", "application/json", reading.exportJSON());
-        } else {
-          reading.download("my-reading.bib", "application/x-bibtex", reading.bibtex(reading.ids()));
-        }
+        reading.withPapers(function () {
+          if (button.getAttribute("data-curate-export") === "json") {
+            reading.download("my-reading.json", "application/json", reading.exportJSON());
+          } else {
+            reading.download("my-reading.bib", "application/x-bibtex", reading.bibtex(reading.ids()));
+          }
+        });
       });
     });
     var file = panel.querySelector("[data-curate-import]");

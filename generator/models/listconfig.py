@@ -9,6 +9,7 @@ from pydantic import Field
 from generator.models.fields import HttpUrl, MarkdownText, PlainText, Record, RecordId
 from generator.models.link_check import LinkCheckConfig
 from generator.models.services import ServicesConfig
+from generator.models.site_config import SiteConfig
 
 
 class Topic(Record):
@@ -93,3 +94,5 @@ class ListConfig(Record):
     """Look-up services used by `curate add` and `curate enrich`: base URLs, cache, limits."""
     link_check: LinkCheckConfig = LinkCheckConfig()
     """How `curate check-links` checks links: exclusions, limits, timeouts, cache."""
+    site: SiteConfig = SiteConfig()
+    """How big a generated page may grow before it is split into parts."""

@@ -13,8 +13,9 @@ from markupsafe import Markup
 from generator.database.assemble import Database
 from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
+from generator.render.list_pages import list_pages
 from generator.render.pre_rendered import MARKER
-from generator.render.reader_pages import checklist_panel, reader_pages
+from generator.render.reader_pages import reader_pages
 from generator.render.templates import has_override, render
 from generator.views import paths
 from generator.views.feed import feed_view
@@ -121,14 +122,7 @@ def generate_site(
                     for index, variant in enumerate(chart_variants(board))],
             table=Markup(markup("site/leaderboard_table.html.j2")),
         )
-    site.pages[paths.YEARS] = page(
-        "site/years.md.j2", paths.YEARS, years=views.years, total=len(refs))
-    site.pages[paths.VENUES] = page(
-        "site/venues.md.j2", paths.VENUES, venues=views.venues)
-    site.pages[paths.TOPICS] = page("site/topics.md.j2", paths.TOPICS, sections=sections)
-    site.pages[paths.CHECKLIST] = page(
-        "site/checklist.md.j2", paths.CHECKLIST, sections=sections,
-        progress=views.progress, reading_panel=checklist_panel(sections, html))
+    site.pages.update(list_pages(views, database.config.site.list_part_entries, page, html))
     site.pages[paths.IMPLEMENTATIONS] = page(
         "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=views.frameworks)
     site.pages[paths.RESOURCES] = page(
@@ -142,12 +136,12 @@ def generate_site(
     # stay findable by their title and summary; their paper lists are data-search-exclude.
     site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS,
                             paths.AUTHORS))
-    site.unsearched.update(page for page in reader.pages if page.startswith("authors/"))
+    site.unsearched.update(page for page in site.pages if "/part-" in page or page.startswith("authors/"))
     # A project that overrides the paper page's Markdown template of earlier versions keeps it.
     paper_page = (page, PAPER_MARKDOWN) if has_override(override_root, PAPER_MARKDOWN) else (
         html_page, PAPER_HTML)
     render_paper, paper_template = paper_page
-    for view in paper_page_views(database, refs, boards, implementations, reader.author_pages):
+    for view in paper_page_views(database, refs, boards, implementations, reader.author_targets):
         site.pages[view.ref.page] = render_paper(paper_template, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path

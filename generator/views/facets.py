@@ -1,8 +1,11 @@
 """The papers page: every paper once, with the facets a reader narrows the list down by.
 
 Facets come from the data: the list's tag groups, the years and venues papers carry, whether
-a paper links code, the curators' reading status. The page works without JavaScript (the
-whole list); `assets/curate/curate-facets.js` filters it in the browser.
+a paper links code, the curators' reading status. The page's HTML lists the newest
+`site.papers_page_rows` papers (all a reader without JavaScript sees, with a link to the year
+pages); `assets/curate/curate-facets.js` loads every row from `paper_rows_data` when the reader
+filters, searches or asks for more, and filters them in the browser. The counts beside the
+facets are over every paper.
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ class PaperRowView:
 @dataclass(frozen=True)
 class PapersPageView:
     rows: tuple[PaperRowView, ...]
-    """Newest first."""
+    """Every paper, newest first."""
+    listed: tuple[PaperRowView, ...]
+    """The first rows, rendered in the page's HTML."""
     tag_facets: tuple[FacetView, ...]
     venue_facet: FacetView
     status_facet: FacetView
@@ -69,7 +74,8 @@ class PapersPageView:
 
 
 def papers_page_view(database: Database, refs: dict[str, PaperRefView]) -> PapersPageView:
-    """Rows of every paper and the facets that narrow them, with counts over the whole list."""
+    """Rows of every paper and the facets that narrow them, with counts over the whole list;
+    the first `site.papers_page_rows` rows are listed in the page."""
     tag_titles = {tag.id: tag.title for group in database.config.tag_groups for tag in group.tags}
     rows = []
     for ref in newest_first(list(refs.values())):
@@ -92,6 +98,7 @@ def papers_page_view(database: Database, refs: dict[str, PaperRefView]) -> Paper
     status_counts = Counter(row.ref.status for row in rows)
     return PapersPageView(
         rows=tuple(rows),
+        listed=tuple(rows[:database.config.site.papers_page_rows]),
         tag_facets=tuple(facet for facet in tag_facets if facet.options),
         venue_facet=FacetView("venue", "Venue", tuple(
             FacetOptionView(venue, venue, venue_counts[venue]) for venue in venue_order)),
@@ -109,4 +116,22 @@ def papers_data(database: Database) -> dict[str, dict[str, str]]:
     return {
         paper.id: {"title": paper.title, "bibtex": bibtex_entry(paper, venues)}
         for paper in database.papers.values()
+    }
+
+
+PAPER_ROW_FIELDS = ("id", "title", "short_name", "venue_year", "authors", "tags", "year", "venue",
+                    "code", "status")
+"""The fields of each row of `paper_rows_data`, in order."""
+
+
+def paper_rows_data(view: PapersPageView, database: Database) -> dict[str, object]:
+    """Every row of the papers page as compact data for the script: rows as arrays of
+    `PAPER_ROW_FIELDS`, with the titles of tags and the labels of statuses."""
+    return {
+        "fields": PAPER_ROW_FIELDS,
+        "rows": [[row.ref.id, row.ref.title, row.ref.short_name or "", row.ref.venue_year,
+                  list(row.authors), list(row.tags), row.ref.year or 0, row.ref.venue or "",
+                  1 if row.has_code else 0, row.ref.status] for row in view.rows],
+        "tags": {tag.id: tag.title for group in database.config.tag_groups for tag in group.tags},
+        "status": ROW_STATUS,
     }

@@ -1,4 +1,4 @@
-"""Pages that list papers sharing one thing: a topic, a tag or an author."""
+"""Pages that list papers sharing one thing: a topic or a tag."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ from dataclasses import dataclass
 
 from generator.database.assemble import Database
 from generator.views import paths
-from generator.views.authors import AuthorView
 from generator.views.papers import LinkView, PaperRefView, newest_first
 from generator.views.topics import SectionView
 
 
 @dataclass(frozen=True)
 class ListingView:
-    """A page of papers sharing a topic, tag or author, newest first."""
+    """A page of papers sharing a topic or tag, newest first."""
 
     kind: str
-    """'topic', 'tag' or 'author'."""
+    """'topic' or 'tag'."""
     title: str
     page: str
     description: str | None
@@ -82,13 +81,4 @@ def tag_summaries(tags: list[ListingView], database: Database) -> list[TagSummar
             (tag.title, paths.tag_page(tag.id), len(pages[paths.tag_page(tag.id)].papers))
             for tag in group.tags))
         for group in database.config.tag_groups
-    ]
-
-
-def author_listings(authors: list[AuthorView]) -> list[ListingView]:
-    """A page for every author."""
-    return [
-        ListingView("author", author.name, author.page, None,
-                    (PAPERS_CRUMB, LinkView("Authors", paths.AUTHORS)), author.papers)
-        for author in authors
     ]

@@ -18,6 +18,8 @@ TAGS = "tags.md"
 PAPERS = "papers.md"
 """Every paper in one list, narrowed down on the client by facets."""
 AUTHORS = "authors.md"
+PAPERS_ROWS = "assets/curate/papers-rows.js"
+"""Every row of the papers page as data, loaded when the reader filters or asks for more."""
 PAPERS_DATA = "assets/curate/papers-data.js"
 """Title and BibTeX of every paper as a script, for exports made in the browser."""
 JSON_EXPORT = "papers.json"
@@ -48,9 +50,9 @@ def tag_page(tag_id: str) -> str:
     return f"tags/{tag_id}.md"
 
 
-def author_page(author_slug: str) -> str:
-    """Page of one author, e.g. `authors/jiwoon-ahn.md`."""
-    return f"authors/{author_slug}.md"
+def author_page(initial: str) -> str:
+    """Page of the authors whose surname starts with `initial`, e.g. `authors/a.md`."""
+    return f"authors/{initial}.md"
 
 
 _LATIN_LETTERS = str.maketrans({

@@ -85,6 +85,27 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(make_project(base / "project"), base / "public")
 
 
+PAGED_SETTINGS = "site:\n  papers_page_rows: 2\n  list_part_entries: 2\n"
+"""Bounds small enough that the tiny list's pages split: two rows on the papers page, two
+entries a part of every other list."""
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The tiny fixture list with `PAGED_SETTINGS` in its list.yaml, built once."""
+    base = tmp_path_factory.mktemp("paged")
+    project = make_project(base / "project")
+    list_file = project / "papers" / "list.yaml"
+    list_file.write_text(list_file.read_text(encoding="utf-8") + PAGED_SETTINGS, encoding="utf-8")
+    return build_site(project, base / "public")
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_site: BuiltSite) -> Iterator[str]:
+    with serve(paged_site.root) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's own list, built once from its own mkdocs.yml."""

@@ -17,7 +17,7 @@ PAGES = {
     "papers": "papers.html",
     "topic": "topics/cams.html",
     "tag": "tags/image-level.html",
-    "author": "authors/carla-coder.html",
+    "author": "authors/c.html",
     "checklist": "checklist.html",
     "paper": "papers/alpha-cvpr2020.html",
     "leaderboard": "leaderboards/voc.html",

@@ -1,4 +1,4 @@
-"""Pages that place the reader: a page per topic, tag and author, and paper pages with their
+"""Pages that place the reader: a page per topic and tag, authors by initial, and paper pages with their
 breadcrumb, active tab, previous/next, links to tags and authors, citation meta tags and own
 description; a 404 page that is styled wherever it is served."""
 
@@ -47,17 +47,34 @@ def test_a_tag_page_and_the_tags_overview_count_papers(tiny_site):
     assert [a["href"] for a in overview.select("h2 + ul a")] == ["tags/image-level.html", "tags/box.html"]
 
 
-def test_author_pages_come_from_normalised_names_and_are_linked_from_paper_pages(tiny_site):
-    article = tiny_site.article("authors/ann-author.html")
-    assert heading_text(article.h1) == 'Ann "<" Author'
-    assert entries(article) == ["../papers/alpha-cvpr2020.html"]
+def test_authors_have_a_section_on_their_initial_s_page_linked_from_paper_pages(tiny_site):
+    article = tiny_site.article("authors/a.html")
+    assert heading_text(article.h1) == "Authors: A"
+    ann = article.find(id="ann-author")
+    assert heading_text(ann) == 'Ann "<" Author'
+    assert [li.a["href"] for li in ann.find_next("ul").find_all("li", recursive=False)] \
+        == ["../papers/alpha-cvpr2020.html"]
 
     authors = tiny_site.article("authors.html")
     assert texts(authors.find_all("li")) == [
         'Ann "<" Author · 1', "Bob & Builder · 1", "Carla Coder · 1", "Dan Dev · 1", "Eve Editor · 1"]
+    assert [a["href"] for a in authors.select("li a")] == [
+        "authors/a.html#ann-author", "authors/b.html#bob-builder", "authors/c.html#carla-coder",
+        "authors/d.html#dan-dev", "authors/e.html#eve-editor"]
     paper = tiny_site.article("papers/alpha-cvpr2020.html")
     assert [(a.get_text(), a["href"]) for a in paper.select("a[href^='../authors/']")] == [
-        ('Ann "<" Author', "../authors/ann-author.html"), ("Bob & Builder", "../authors/bob-builder.html")]
+        ('Ann "<" Author', "../authors/a.html#ann-author"),
+        ("Bob & Builder", "../authors/b.html#bob-builder")]
+
+
+def test_an_author_link_lands_on_the_person_s_section(page: Page, tiny_url):
+    page.goto(tiny_url + "papers/beta-eccv2018.html")
+    page.locator("article a", has_text="Carla Coder").click()
+
+    assert page.url == tiny_url + "authors/c.html#carla-coder"
+    heading = page.locator("#carla-coder")
+    expect(heading).to_be_in_viewport()
+    assert heading.inner_text().rstrip("¶").strip() == "Carla Coder"
 
 
 def test_a_paper_page_has_a_breadcrumb_the_active_tab_and_links_to_its_tags(tiny_site):
@@ -114,7 +131,7 @@ def test_each_generated_page_has_its_own_description(tiny_site):
         return tiny_site.html(path).select_one("meta[name=description]")["content"]
 
     found = {path: description(path) for path in (
-        "papers.html", "topics/cams.html", "tags/box.html", "authors/dan-dev.html",
+        "papers.html", "topics/cams.html", "tags/box.html", "authors/d.html",
         "checklist.html", "papers/gamma-arxiv2021.html", "years.html", "venues.html", "topics.html",
         "tags.html", "authors.html", "implementations.html", "resources.html")}
     assert len(set(found.values())) == len(found)
