@@ -11,6 +11,8 @@ from generator.models import Leaderboard
 from generator.models.leaderboard import Metric
 from generator.models.paper import ResultRow
 from generator.project import Project
+from generator.views.list_views import list_views
+from generator.views.sota_chart import chart_variants
 
 PANOPTIC = """\
 id: panoptic
@@ -75,3 +77,52 @@ def test_a_one_metric_row_has_one_score_per_split_whatever_the_metric_is_called(
     scores = (row.score("val", "mIoU"), row.score("test", "mIoU"), row.score("train", "mIoU"))
 
     assert scores == (61.4, None, None)
+
+
+MIXED = """\
+id: mixed
+title: Mixed
+dataset: Somewhere
+task: depth and segmentation
+metrics:
+- {name: mIoU, unit: '%'}
+- {name: RMSE, higher_is_better: false}
+splits: [val]
+"""
+
+
+def mixed_board_view(project: Path, rows: dict[str, str]):
+    (project / "papers" / "leaderboards" / "mixed.yaml").write_text(MIXED)
+    for paper_id, values in rows.items():
+        (project / "papers" / "papers" / f"{paper_id}.yaml").write_text(
+            f"id: {paper_id}\ntitle: Paper {paper_id}\nyear: 2019\ntopics: [affinity]\nadded: 2020-01-01\n"
+            f"results:\n- leaderboard: mixed\n  values: {{val: {values}}}\n")
+    return next(board for board in list_views(build_database(Project(project))).boards if board.id == "mixed")
+
+
+def test_each_metric_has_its_columns_direction_best_value_and_decimals(minimal_project):
+    board = mixed_board_view(minimal_project, {
+        "first": "{mIoU: 61.25, RMSE: 3.5}",
+        "second": "{mIoU: 64.0, RMSE: 4.0}",
+        "third": "{mIoU: null, RMSE: 2.0}",
+    })
+
+    assert [(c.heading, c.metric.higher_is_better) for c in board.columns] == [
+        ("mIoU val", True), ("RMSE val", False)]
+    assert board.metric_summary == "mIoU (%), higher is better; RMSE, lower is better"
+    assert [(row.rank, row.method, [v.text for v in row.values]) for row in board.rows] == [
+        (1, "Paper second", ["64.00", "4.0"]),
+        (2, "Paper first", ["61.25", "3.5"]),
+        (None, "Paper third", ["", "2.0"]),  # no mIoU: unranked, last
+    ]
+    assert [(best.column, best.text, best.method) for best in board.best] == [
+        ("mIoU val", "64.00", "Paper second"), ("RMSE val", "2.0", "Paper third")]
+
+
+def test_each_metric_gets_its_own_chart_of_its_own_values(minimal_project):
+    board = mixed_board_view(minimal_project, {"first": "{mIoU: 61.25, RMSE: 3.5}"})
+
+    charts = [(variant.metric, variant.chart.metric_label, [s.label for s in variant.chart.series])
+              for variant in chart_variants(board)]
+
+    assert charts == [("mIoU", "mIoU (%)", ["mIoU val"]), ("RMSE", "RMSE", ["RMSE val"])]

@@ -7,33 +7,21 @@ from dataclasses import dataclass
 
 from generator.database.assemble import Database, LeaderboardRow
 from generator.models import Leaderboard, Paper
-from generator.models.leaderboard import Metric
 from generator.views import paths
+from generator.views.board_columns import (
+    ColumnView,
+    MetricView,
+    best_values,
+    decimals,
+    direction,
+    format_value,
+    metric_view,
+    rank_key,
+    ranks,
+    score,
+    score_columns,
+)
 from generator.views.papers import LinkView, PaperRefView, code_label
-
-
-@dataclass(frozen=True)
-class MetricView:
-    name: str
-    unit: str
-    higher_is_better: bool
-
-    @property
-    def label(self) -> str:
-        """'mIoU (%)'."""
-        return f"{self.name} ({self.unit})" if self.unit else self.name
-
-
-@dataclass(frozen=True)
-class ColumnView:
-    """A column of scores: one split of one metric."""
-
-    split: str
-    metric: MetricView
-    heading: str
-    """'val' on a one-metric leaderboard, 'PQ val' on one with several."""
-    metric_key: str
-    """The metric's name on a leaderboard with several metrics, '' on a one-metric one."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +120,8 @@ class LeaderboardView:
         """'mIoU (%), higher is better'; 'PQ (%), higher is better; RMSE, lower is better'."""
         directions = {metric.higher_is_better for metric in self.metrics}
         if len(directions) == 1:
-            return f"{' and '.join(m.label for m in self.metrics)}, {_direction(directions.pop())}"
-        return "; ".join(f"{m.label}, {_direction(m.higher_is_better)}" for m in self.metrics)
-
-
-def _direction(higher_is_better: bool) -> str:
-    return "higher is better" if higher_is_better else "lower is better"
+            return f"{' and '.join(m.label for m in self.metrics)}, {direction(directions.pop())}"
+        return "; ".join(f"{m.label}, {direction(m.higher_is_better)}" for m in self.metrics)
 
 
 def leaderboard_views(database: Database, refs: dict[str, PaperRefView]) -> list[LeaderboardView]:
@@ -148,48 +132,31 @@ def leaderboard_views(database: Database, refs: dict[str, PaperRefView]) -> list
 def leaderboard_view(
     database: Database, board: Leaderboard, refs: dict[str, PaperRefView]
 ) -> LeaderboardView:
-    columns = _columns(board)
-    entries = sorted(database.rows_of(board.id), key=lambda entry: _rank_key(columns, entry))
-    best = _best_values(columns, entries)
-    ranks = _ranks(columns[0], entries)
-    decimals = {metric.name: _decimals(entries, metric.name) for metric in board.all_metrics}
+    columns = score_columns(board)
+    entries = sorted(database.rows_of(board.id), key=lambda entry: rank_key(columns, entry))
+    best = best_values(columns, entries)
+    row_ranks = ranks(columns[0], entries)
+    places = {metric.name: decimals(entries, metric.name) for metric in board.all_metrics}
     tag_titles = {tag.id: tag.title for group in database.config.tag_groups for tag in group.tags}
     rows = tuple(
-        _row_view(board, columns, entry, refs[entry.paper.id], rank, best, decimals, tag_titles)
-        for entry, rank in zip(entries, ranks, strict=True)
+        _row_view(board, columns, entry, refs[entry.paper.id], rank, best, places, tag_titles)
+        for entry, rank in zip(entries, row_ranks, strict=True)
     )
     topics = database.topics()
     return LeaderboardView(
         id=board.id, page=paths.leaderboard_page(board.id), title=board.title,
         dataset=board.dataset, task=board.task,
-        metrics=tuple(_metric_view(metric) for metric in board.all_metrics),
+        metrics=tuple(metric_view(metric) for metric in board.all_metrics),
         splits=tuple(board.splits), columns=columns,
         description=board.description, rows=rows,
         best=tuple(
-            _best_view(index, column, best, decimals, rows)
+            _best_view(index, column, best, places, rows)
             for index, column in enumerate(columns) if index in best
         ),
         topics=tuple((topics[t].title, paths.topic_anchor(t)) for t in board.topics if t in topics),
         supervisions=_supervision_counts(rows),
         extra_data_rows=sum(1 for row in rows if row.extra_data),
     )
-
-
-def _metric_view(metric: Metric) -> MetricView:
-    return MetricView(metric.name, metric.unit or "", metric.higher_is_better)
-
-
-def _columns(board: Leaderboard) -> tuple[ColumnView, ...]:
-    several = len(board.all_metrics) > 1
-    return tuple(
-        ColumnView(split, _metric_view(metric), f"{metric.name} {split}" if several else split,
-                   metric.name if several else "")
-        for metric in board.all_metrics for split in board.splits
-    )
-
-
-def _score(entry: LeaderboardRow, column: ColumnView) -> float | None:
-    return entry.row.score(column.split, column.metric.name)
 
 
 def _supervision_counts(rows: tuple[LeaderboardRowView, ...]) -> tuple[FacetValueView, ...]:
@@ -203,64 +170,6 @@ def _supervision_counts(rows: tuple[LeaderboardRowView, ...]) -> tuple[FacetValu
     return tuple(FacetValueView(key, labels[key], counts[key]) for key in ordered)
 
 
-def better(higher_is_better: bool, first: float, second: float) -> bool:
-    """True when `first` beats `second` on a leaderboard."""
-    return first > second if higher_is_better else first < second
-
-
-def _rank_key(columns: tuple[ColumnView, ...], entry: LeaderboardRow) -> tuple:
-    key: list = []
-    for column in columns:
-        value = _score(entry, column)
-        sign = -1 if column.metric.higher_is_better else 1
-        key += [value is None, sign * value if value is not None else 0.0]
-    return (*key, entry.paper.id, entry.index)
-
-
-def _ranks(first: ColumnView, entries: list[LeaderboardRow]) -> list[int | None]:
-    ranks: list[int | None] = []
-    previous: float | None = None
-    for position, entry in enumerate(entries, start=1):
-        value = _score(entry, first)
-        if value is None:
-            ranks.append(None)
-            continue
-        ranks.append(ranks[-1] if value == previous else position)
-        previous = value
-    return ranks
-
-
-def _best_values(columns: tuple[ColumnView, ...], entries: list[LeaderboardRow]) -> dict[int, float]:
-    """Best value of each column (by its index) that has any."""
-    best: dict[int, float] = {}
-    for index, column in enumerate(columns):
-        for entry in entries:
-            value = _score(entry, column)
-            if value is None:  # not reported
-                continue
-            if index not in best or better(column.metric.higher_is_better, value, best[index]):
-                best[index] = value
-    return best
-
-
-def _decimals(entries: list[LeaderboardRow], metric: str) -> int:
-    """Show every value of `metric` with as many decimals as its most precise one (at most 3)."""
-    most = 0
-    for entry in entries:
-        for split in entry.row.values:
-            value = entry.row.score(split, metric)
-            if value is None:  # not reported
-                continue
-            text = repr(float(value))
-            if "e" not in text:
-                most = max(most, len(text.split(".")[1].rstrip("0")))
-    return min(most, 3)
-
-
-def format_value(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
-
-
 def _row_view(
     board: Leaderboard, columns: tuple[ColumnView, ...], entry: LeaderboardRow, ref: PaperRefView,
     rank: int | None, best: dict[int, float], decimals: dict[str, int], tag_titles: dict[str, str],
@@ -268,7 +177,7 @@ def _row_view(
     row = entry.row
     values = []
     for index, column in enumerate(columns):
-        value = _score(entry, column)
+        value = score(entry, column)
         text = format_value(value, decimals[column.metric.name]) if value is not None else ""
         values.append(ValueView(text, value, value is not None and value == best.get(index)))
     supervision = row.supervision or board.supervision

@@ -8,14 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.views.board_columns import ColumnView, MetricView, better
 from generator.views.chart_labels import LabelView, Mark, place_labels
-from generator.views.leaderboards import (
-    ColumnView,
-    LeaderboardRowView,
-    LeaderboardView,
-    MetricView,
-    better,
-)
+from generator.views.leaderboards import LeaderboardRowView, LeaderboardView
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 28, 44
