@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
+from pydantic.config import JsonDict
 
 from generator.models.fields import MarkdownText, PlainText, Record, RecordId, StoredRecord
+
+ONE_METRIC_FORM: JsonDict = {"oneOf": [{"required": ["metric"]}, {"required": ["metrics"]}]}
+"""For editors: `metric` or `metrics`, not both (curate validate says so with the line)."""
 
 
 class Metric(Record):
@@ -20,6 +24,8 @@ class Metric(Record):
 
 class Leaderboard(StoredRecord):
     """A benchmark table; its rows live in the papers that report them."""
+
+    model_config = ConfigDict(json_schema_extra=ONE_METRIC_FORM)
 
     id: RecordId
     """Record id, equal to the file name, e.g. 'pascal-voc2012'."""
