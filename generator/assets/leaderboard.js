@@ -1,6 +1,7 @@
 /* Leaderboard pages: filter rows by supervision and extra data (table and chart together),
-   rank by the split the table is sorted by, and show the chart's latest year on narrow
-   screens. Without this script the page shows every row and the all-rows chart. */
+   chart the chosen metric, rank by the column (split, or split of a metric) the table is
+   sorted by, and show the chart's latest year on narrow screens. Without this script the
+   page shows every row and the all-rows chart of the first metric. */
 (function () {
   "use strict";
 
@@ -8,18 +9,20 @@
     return Array.prototype.filter.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
   }
 
-  function splitColumn(table, split) {
+  function scoreColumn(table, split, metric) {
     var headers = table.tHead.rows[0].cells;
     for (var index = 0; index < headers.length; index++) {
-      if (headers[index].getAttribute("data-split") === split) return index;
+      if (headers[index].getAttribute("data-split") === split
+          && (headers[index].getAttribute("data-metric") || "") === metric) return index;
     }
     return -1;
   }
 
-  /* Rank visible rows by `split`, best first, ties sharing a rank, rows without a value last. */
+  /* Rank visible rows by the chosen column, best first, ties sharing a rank, rows without a
+     value last. */
   function rank(table) {
     var split = table.getAttribute("data-rank-split");
-    var column = splitColumn(table, split);
+    var column = scoreColumn(table, split, table.getAttribute("data-rank-metric") || "");
     if (column < 0) return;
     var header = table.tHead.rows[0].cells[column];
     var higher = header.getAttribute("data-sort-first") === "descending";
@@ -42,15 +45,18 @@
       item.row.cells[0].textContent = item.value === null ? "\u2014" : String(item.rank);
     });
     var caption = table.caption;
-    if (caption) caption.textContent = caption.textContent.replace(/ranked by .*$/, "ranked by " + split);
-    header.parentNode.querySelector(".curate-rank").setAttribute("title", "Rank by " + split);
+    var heading = header.textContent.trim();
+    if (caption) caption.textContent = caption.textContent.replace(/ranked by .*$/, "ranked by " + heading);
+    header.parentNode.querySelector(".curate-rank").setAttribute("title", "Rank by " + heading);
   }
 
   function setting(form) {
-    var supervision = form.querySelector("input[type=radio]:checked");
+    var supervision = form.querySelector("input[name^='supervision-']:checked");
+    var metric = form.querySelector("input[name^='metric-']:checked");
     var extra = form.querySelector("input[name=extra-data]");
     return {
       supervision: supervision ? supervision.value : "*",
+      metric: metric ? metric.value : "",
       withExtraData: extra ? extra.checked : true
     };
   }
@@ -67,7 +73,8 @@
     var key = chosen.supervision + "|" + (chosen.withExtraData ? "with" : "without");
     var charts = document.querySelectorAll(".curate-chart[data-variants]");
     Array.prototype.forEach.call(charts, function (chart) {
-      chart.hidden = chart.getAttribute("data-variants").split(" ").indexOf(key) < 0;
+      chart.hidden = chart.getAttribute("data-variants").split(" ").indexOf(key) < 0
+        || (chart.getAttribute("data-metric") || "") !== chosen.metric;
       if (!chart.hidden) showLatest(chart);
     });
     rank(table);
@@ -87,9 +94,11 @@
     Array.prototype.forEach.call(document.querySelectorAll(".curate-chart[data-variants]"), showLatest);
     Array.prototype.forEach.call(document.querySelectorAll("table[data-curate-board]"), function (table) {
       table.addEventListener("curate:sorted", function (event) {
-        var split = event.detail.header.getAttribute("data-split");
+        var header = event.detail.header;
+        var split = header.getAttribute("data-split");
         if (split) {
           table.setAttribute("data-rank-split", split);
+          table.setAttribute("data-rank-metric", header.getAttribute("data-metric") || "");
           rank(table);
         }
       });

@@ -1,4 +1,4 @@
-"""Checks that span records: ids and file names, references, duplicates, leaderboard splits."""
+"""Checks that span records: ids and file names, references, duplicates, leaderboard rows."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.database.history import committed_files
 from generator.database.indexed import Database
+from generator.database.leaderboard_check import check_metrics, check_row
 from generator.database.yamlsource import FieldPath, SourceRecord, format_field_path
 from generator.models import Paper
 from generator.models.fields import ArxivId, Doi
@@ -128,27 +129,8 @@ def _check_results(database: Database, paper: Paper, source: SourceRecord) -> li
         if row.supervision is not None and row.supervision not in (tags := _tag_ids(database)):
             problems.append(_at(source, ("results", index, "supervision"),
                                 unknown_message("tag", row.supervision, sorted(tags))))
-        for split in row.values:
-            if split not in leaderboard.splits:
-                problems.append(_at(
-                    source, ("results", index, "values", split),
-                    f"leaderboard '{leaderboard.id}' has no split {shown(split)}; "
-                    f"its splits are: {', '.join(leaderboard.splits)}",
-                ))
-        missing = [split for split in leaderboard.splits if split not in row.values]
-        if missing and row.values:
-            several = len(missing) > 1
-            problems.append(_at(
-                source, ("results", index, "values"),
-                f"no value for split{'s' if several else ''} {_listed(missing)} of leaderboard "
-                f"'{leaderboard.id}'; write {', '.join(f'{split}: null' for split in missing)} "
-                f"when the paper does not report {'them' if several else 'it'}",
-            ))
+        problems += check_row(source, index, row, leaderboard)
     return problems
-
-
-def _listed(names: list[str]) -> str:
-    return " and ".join(f"'{name}'" for name in names)
 
 
 def _check_other_references(database: Database) -> list[Problem]:
@@ -158,6 +140,7 @@ def _check_other_references(database: Database) -> list[Problem]:
     for leaderboard in database.leaderboards.values():
         source = database.source_of("leaderboard", leaderboard.id)
         problems += _check_topics(source, leaderboard.topics, topics)
+        problems += check_metrics(source, leaderboard)
         if leaderboard.supervision is not None and leaderboard.supervision not in (
                 tags := _tag_ids(database)):
             problems.append(_at(source, ("supervision",),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PlainValidator, TypeAdapter
 
 from generator.models.fields import (
     ArxivId,
@@ -59,14 +59,37 @@ class PaperLinks(Record):
     """Further labelled links: slides, video, supplementary material."""
 
 
+ScoresByMetric = dict[PlainText, Score | None]
+"""A split's score per metric on a leaderboard with several, e.g. {PQ: 61.4, mIoU: null}."""
+
+_ONE_SCORE: TypeAdapter[float | None] = TypeAdapter(Score | None)
+_SCORES_BY_METRIC: TypeAdapter[dict[str, float | None]] = TypeAdapter(ScoresByMetric)
+
+
+def _split_value(value: Any) -> float | None | dict[str, float | None]:
+    """A mapping is read as scores by metric, anything else as one score, so a wrong value
+    gets the one message of the form it was written in."""
+    if isinstance(value, dict):
+        return _SCORES_BY_METRIC.validate_python(value)
+    return _ONE_SCORE.validate_python(value)
+
+
+SplitValue = Annotated[
+    Score | None | ScoresByMetric,
+    PlainValidator(_split_value, json_schema_input_type=Score | None | ScoresByMetric),
+]
+"""A split's value in a row: one score, or a score per metric."""
+
+
 class ResultRow(Record):
     """One row of a leaderboard reported by this paper."""
 
     leaderboard: RecordId
     """Id of the leaderboard (a file under `papers/leaderboards/`)."""
-    values: dict[PlainText, Score | None] = Field(min_length=1)
+    values: dict[PlainText, SplitValue] = Field(min_length=1)
     """Score per split, e.g. {val: 61.4, test: 63.2}: every split of the leaderboard, with
-    `null` for one the paper does not report ({val: 61.4, test: null})."""
+    `null` for one the paper does not report ({val: 61.4, test: null}); on a leaderboard with
+    several `metrics`, a score per split and metric ({val: {PQ: 61.4, mIoU: null}})."""
     method: PlainText | None = None
     """Name shown in the table when not the paper's short name."""
     url: HttpUrl | None = None
@@ -84,6 +107,12 @@ class ResultRow(Record):
     """The source list set this row in bold."""
     notes: MarkdownText | None = None
     """Short notes shown in the table (Markdown)."""
+
+    def score(self, split: str, metric: str) -> float | None:
+        """The score on `split` for `metric` (a one-metric leaderboard's rows give one score per
+        split, whatever its metric's name); None when not reported."""
+        value = self.values.get(split)
+        return value.get(metric) if isinstance(value, dict) else value
 
 
 class Paper(StoredRecord):

@@ -25,6 +25,8 @@ def export_document(database: Database) -> dict[str, Any]:
         "leaderboards": [
             {
                 **leaderboard.model_dump(mode="json"),
+                # Every metric, also the one of a one-metric leaderboard (written `metric:`).
+                "metrics": [metric.model_dump(mode="json") for metric in leaderboard.all_metrics],
                 "results": [
                     {"paper": entry.paper.id, **entry.row.model_dump(mode="json", exclude={"leaderboard"})}
                     for entry in database.rows_of(leaderboard.id)

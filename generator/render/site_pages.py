@@ -118,7 +118,8 @@ def generate_site(
             "site/leaderboard.md.j2", board.page, board=board,
             filters=Markup(markup("site/leaderboard_filters.html.j2")),
             charts=[Markup(markup("site/sota_chart.svg.j2", chart=variant.chart, keys=variant.keys,
-                                  index=index, hidden=ALL_ROWS not in variant.keys))
+                                  index=index, metric=variant.metric, hidden=ALL_ROWS not in variant.keys
+                                  or variant.metric not in ("", board.metrics[0].name)))
                     for index, variant in enumerate(chart_variants(board))],
             table=Markup(markup("site/leaderboard_table.html.j2")),
         )

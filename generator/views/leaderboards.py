@@ -1,4 +1,5 @@
-"""What a leaderboard page needs: ranked rows, best value per split, state of the art by year."""
+"""What a leaderboard page needs: ranked rows, best value per score column (a split of a
+metric), state of the art by year."""
 
 from __future__ import annotations
 
@@ -7,12 +8,25 @@ from dataclasses import dataclass
 from generator.database.assemble import Database, LeaderboardRow
 from generator.models import Leaderboard, Paper
 from generator.views import paths
+from generator.views.board_columns import (
+    ColumnView,
+    MetricView,
+    best_values,
+    decimals,
+    direction,
+    format_value,
+    metric_view,
+    rank_key,
+    ranks,
+    score,
+    score_columns,
+)
 from generator.views.papers import LinkView, PaperRefView, code_label
 
 
 @dataclass(frozen=True)
 class ValueView:
-    """One split's value in a row."""
+    """One column's value in a row."""
 
     text: str
     """Formatted for the table, '' when the row has no value for the split."""
@@ -25,10 +39,11 @@ class LeaderboardRowView:
     key: str
     """Stable identity of the row on its page: '<paper id>-<index in the paper's results>'."""
     rank: int | None
-    """Rank by the first split (ties share a rank); None without a value for it."""
+    """Rank by the first column (ties share a rank); None without a value for it."""
     method: str
     paper: PaperRefView
     values: tuple[ValueView, ...]
+    """One per column of the leaderboard, in column order."""
     backbone: str | None
     extra_data: str | None
     supervision: FacetValueView | None
@@ -54,7 +69,8 @@ class FacetValueView:
 
 @dataclass(frozen=True)
 class BestView:
-    split: str
+    column: str
+    """Heading of the column: 'val', or 'PQ val' on a leaderboard with several metrics."""
     text: str
     method: str
     paper: PaperRefView
@@ -67,10 +83,10 @@ class LeaderboardView:
     title: str
     dataset: str
     task: str
-    metric: str
-    unit: str
-    higher_is_better: bool
+    metrics: tuple[MetricView, ...]
     splits: tuple[str, ...]
+    columns: tuple[ColumnView, ...]
+    """Score columns: each split of the first metric, then of the next."""
     description: str | None
     rows: tuple[LeaderboardRowView, ...]
     best: tuple[BestView, ...]
@@ -90,12 +106,22 @@ class LeaderboardView:
 
     @property
     def filterable(self) -> bool:
-        """Whether readers get toggles: rows differ in supervision or use extra data."""
-        return len(self.supervisions) > 1 or self.extra_data_rows > 0
+        """Whether readers get controls: a metric to chart, or toggles because rows differ in
+        supervision or use extra data."""
+        return len(self.metrics) > 1 or len(self.supervisions) > 1 or self.extra_data_rows > 0
 
     @property
     def metric_label(self) -> str:
-        return f"{self.metric} ({self.unit})" if self.unit else self.metric
+        """'mIoU (%)', or 'PQ (%), mIoU (%)' for several metrics."""
+        return ", ".join(metric.label for metric in self.metrics)
+
+    @property
+    def metric_summary(self) -> str:
+        """'mIoU (%), higher is better'; 'PQ (%), higher is better; RMSE, lower is better'."""
+        directions = {metric.higher_is_better for metric in self.metrics}
+        if len(directions) == 1:
+            return f"{' and '.join(m.label for m in self.metrics)}, {direction(directions.pop())}"
+        return "; ".join(f"{m.label}, {direction(m.higher_is_better)}" for m in self.metrics)
 
 
 def leaderboard_views(database: Database, refs: dict[str, PaperRefView]) -> list[LeaderboardView]:
@@ -106,23 +132,26 @@ def leaderboard_views(database: Database, refs: dict[str, PaperRefView]) -> list
 def leaderboard_view(
     database: Database, board: Leaderboard, refs: dict[str, PaperRefView]
 ) -> LeaderboardView:
-    entries = sorted(database.rows_of(board.id), key=lambda entry: _rank_key(board, entry))
-    decimals = _decimals(entries)
-    best = _best_values(board, entries)
-    ranks = _ranks(board, entries)
+    columns = score_columns(board)
+    entries = sorted(database.rows_of(board.id), key=lambda entry: rank_key(columns, entry))
+    best = best_values(columns, entries)
+    row_ranks = ranks(columns[0], entries)
+    places = {metric.name: decimals(entries, metric.name) for metric in board.all_metrics}
     tag_titles = {tag.id: tag.title for group in database.config.tag_groups for tag in group.tags}
     rows = tuple(
-        _row_view(board, entry, refs[entry.paper.id], rank, best, decimals, tag_titles)
-        for entry, rank in zip(entries, ranks, strict=True)
+        _row_view(board, columns, entry, refs[entry.paper.id], rank, best, places, tag_titles)
+        for entry, rank in zip(entries, row_ranks, strict=True)
     )
     topics = database.topics()
     return LeaderboardView(
         id=board.id, page=paths.leaderboard_page(board.id), title=board.title,
-        dataset=board.dataset, task=board.task, metric=board.metric, unit=board.unit or "",
-        higher_is_better=board.higher_is_better, splits=tuple(board.splits),
+        dataset=board.dataset, task=board.task,
+        metrics=tuple(metric_view(metric) for metric in board.all_metrics),
+        splits=tuple(board.splits), columns=columns,
         description=board.description, rows=rows,
         best=tuple(
-            _best_view(board, split, best, decimals, rows) for split in board.splits if split in best
+            _best_view(index, column, best, places, rows)
+            for index, column in enumerate(columns) if index in best
         ),
         topics=tuple((topics[t].title, paths.topic_anchor(t)) for t in board.topics if t in topics),
         supervisions=_supervision_counts(rows),
@@ -141,72 +170,16 @@ def _supervision_counts(rows: tuple[LeaderboardRowView, ...]) -> tuple[FacetValu
     return tuple(FacetValueView(key, labels[key], counts[key]) for key in ordered)
 
 
-def better(higher_is_better: bool, first: float, second: float) -> bool:
-    """True when `first` beats `second` on a leaderboard."""
-    return first > second if higher_is_better else first < second
-
-
-def _rank_key(board: Leaderboard, entry: LeaderboardRow) -> tuple:
-    sign = -1 if board.higher_is_better else 1
-    key: list = []
-    for split in board.splits:
-        value = entry.row.values.get(split)
-        key += [value is None, sign * value if value is not None else 0.0]
-    return (*key, entry.paper.id, entry.index)
-
-
-def _ranks(board: Leaderboard, entries: list[LeaderboardRow]) -> list[int | None]:
-    first = board.splits[0]
-    ranks: list[int | None] = []
-    previous: float | None = None
-    for position, entry in enumerate(entries, start=1):
-        value = entry.row.values.get(first)
-        if value is None:
-            ranks.append(None)
-            continue
-        ranks.append(ranks[-1] if value == previous else position)
-        previous = value
-    return ranks
-
-
-def _best_values(board: Leaderboard, entries: list[LeaderboardRow]) -> dict[str, float]:
-    best: dict[str, float] = {}
-    for entry in entries:
-        for split, value in entry.row.values.items():
-            if value is None:  # not reported
-                continue
-            if split not in best or better(board.higher_is_better, value, best[split]):
-                best[split] = value
-    return best
-
-
-def _decimals(entries: list[LeaderboardRow]) -> int:
-    """Show every value with as many decimals as the most precise one (at most 3)."""
-    most = 0
-    for entry in entries:
-        for value in entry.row.values.values():
-            if value is None:  # not reported
-                continue
-            text = repr(float(value))
-            if "e" not in text:
-                most = max(most, len(text.split(".")[1].rstrip("0")))
-    return min(most, 3)
-
-
-def format_value(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
-
-
 def _row_view(
-    board: Leaderboard, entry: LeaderboardRow, ref: PaperRefView, rank: int | None,
-    best: dict[str, float], decimals: int, tag_titles: dict[str, str],
+    board: Leaderboard, columns: tuple[ColumnView, ...], entry: LeaderboardRow, ref: PaperRefView,
+    rank: int | None, best: dict[int, float], decimals: dict[str, int], tag_titles: dict[str, str],
 ) -> LeaderboardRowView:
     row = entry.row
     values = []
-    for split in board.splits:
-        value = row.values.get(split)
-        text = format_value(value, decimals) if value is not None else ""
-        values.append(ValueView(text, value, value is not None and value == best.get(split)))
+    for index, column in enumerate(columns):
+        value = score(entry, column)
+        text = format_value(value, decimals[column.metric.name]) if value is not None else ""
+        values.append(ValueView(text, value, value is not None and value == best.get(index)))
     supervision = row.supervision or board.supervision
     return LeaderboardRowView(
         key=f"{entry.paper.id}-{entry.index}", rank=rank, method=row.method or ref.label,
@@ -226,9 +199,9 @@ def _code_link(paper: Paper) -> LinkView | None:
 
 
 def _best_view(
-    board: Leaderboard, split: str, best: dict[str, float], decimals: int,
+    index: int, column: ColumnView, best: dict[int, float], decimals: dict[str, int],
     rows: tuple[LeaderboardRowView, ...],
 ) -> BestView:
-    column = board.splits.index(split)
-    row = next(row for row in rows if row.values[column].best)
-    return BestView(split, format_value(best[split], decimals), row.method, row.paper)
+    row = next(row for row in rows if row.values[index].best)
+    return BestView(column.heading, format_value(best[index], decimals[column.metric.name]),
+                    row.method, row.paper)

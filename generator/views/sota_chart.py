@@ -1,4 +1,5 @@
-"""Geometry of the state-of-the-art chart: the best result over the years, one line per split."""
+"""Geometry of the state-of-the-art chart: the best result over the years, one line per split,
+one chart per metric."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.views.board_columns import ColumnView, MetricView, better
 from generator.views.chart_labels import LabelView, Mark, place_labels
-from generator.views.leaderboards import LeaderboardRowView, LeaderboardView, better
+from generator.views.leaderboards import LeaderboardRowView, LeaderboardView
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 28, 44
@@ -38,6 +40,8 @@ class PointView:
 @dataclass(frozen=True)
 class SeriesView:
     split: str
+    label: str
+    """What the line shows: the split, or 'PQ val' on a leaderboard with several metrics."""
     color: str
     index: int
     step_path: str
@@ -77,6 +81,8 @@ class ChartVariantView:
     keys: tuple[str, ...]
     """Filter settings showing this chart, as '<supervision or *>|<with or without>'."""
     chart: ChartView
+    metric: str = ""
+    """The metric charted, on a leaderboard with several ('' on a one-metric one)."""
 
 
 ALL_ROWS = "*|with"
@@ -84,7 +90,8 @@ ALL_ROWS = "*|with"
 
 
 def chart_variants(board: LeaderboardView) -> list[ChartVariantView]:
-    """One chart per distinct set of rows the reader's filters can leave, all rows first."""
+    """For each metric, one chart per distinct set of rows the reader's filters can leave,
+    all rows first."""
     supervisions = ["*", *(facet.id for facet in board.supervisions)] \
         if len(board.supervisions) > 1 else ["*"]
     extra_settings = ["with", "without"] if board.extra_data_rows else ["with"]
@@ -94,12 +101,14 @@ def chart_variants(board: LeaderboardView) -> list[ChartVariantView]:
             rows = tuple(row.key for row in board.rows
                          if _shown(row, supervision, extra == "with"))
             keys_by_rows.setdefault(rows, []).append(f"{supervision}|{extra}")
+    several = len(board.metrics) > 1
     variants = []
-    for row_keys, keys in keys_by_rows.items():
-        wanted = set(row_keys)
-        chart = sota_chart(board, [row for row in board.rows if row.key in wanted])
-        if chart is not None:
-            variants.append(ChartVariantView(tuple(keys), chart))
+    for metric in board.metrics:
+        for row_keys, keys in keys_by_rows.items():
+            wanted = set(row_keys)
+            chart = sota_chart(board, [row for row in board.rows if row.key in wanted], metric)
+            if chart is not None:
+                variants.append(ChartVariantView(tuple(keys), chart, metric.name if several else ""))
     return variants
 
 
@@ -110,11 +119,15 @@ def _shown(row: LeaderboardRowView, supervision: str, with_extra_data: bool) -> 
 
 def sota_chart(
     board: LeaderboardView, rows: Sequence[LeaderboardRowView] | None = None,
+    metric: MetricView | None = None,
 ) -> ChartView | None:
-    """The chart of `board` (or of some of its `rows`), None when no dated row has a value."""
+    """The chart of `board`'s `metric` (its first by default) for all its rows or some of them;
+    None when no dated row has a value."""
     rows = board.rows if rows is None else rows
+    metric = metric or board.metrics[0]
+    columns = [(index, column) for index, column in enumerate(board.columns) if column.metric == metric]
     dated = [row for row in rows if row.paper.year is not None]
-    values = [v.value for row in dated for v in row.values if v.value is not None]
+    values = [v for row in dated for index, _ in columns if (v := row.values[index].value) is not None]
     if not values:
         return None
     years = [row.paper.year for row in dated if row.paper.year is not None]
@@ -123,8 +136,8 @@ def sota_chart(
     x_of = _scale(first_year - 0.5, last_year + 0.5, LEFT, WIDTH - RIGHT)
     y_of = _scale(low, high, HEIGHT - BOTTOM, TOP)
     series = tuple(
-        s for s in (_series(board, index, split, dated, x_of, y_of)
-                    for index, split in enumerate(board.splits)) if s.points
+        s for s in (_series(color, index, column, dated, x_of, y_of)
+                    for color, (index, column) in enumerate(columns)) if s.points
     )
     labels, unlabelled = place_labels(
         [Mark(p.x, p.y, p.name, s.color) for s in series for p in s.points if p.record],
@@ -133,8 +146,9 @@ def sota_chart(
         (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM),
     )
     return ChartView(
-        title=f"State of the art on {board.title} by year",
-        metric_label=board.metric_label, width=WIDTH, height=HEIGHT,
+        title=f"State of the art on {board.title} by year"
+        + (f": {metric.name}" if len(board.metrics) > 1 else ""),
+        metric_label=metric.label, width=WIDTH, height=HEIGHT,
         left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
         x_ticks=tuple(TickView(x_of(year), str(year)) for year in range(first_year, last_year + 1)),
         y_ticks=tuple(TickView(y_of(v), _tick_label(v, step)) for v in _ticks(low, high, step)),
@@ -144,19 +158,19 @@ def sota_chart(
 
 
 def _series(
-    board: LeaderboardView, index: int, split: str, rows: list, x_of, y_of
+    color: int, column_index: int, column: ColumnView, rows: list, x_of, y_of
 ) -> SeriesView:
-    column = board.splits.index(split)
+    higher_is_better = column.metric.higher_is_better
     results = sorted(
-        ((row.paper.year, row.values[column].value, row) for row in rows
-         if row.values[column].value is not None),
-        key=lambda item: (item[0], -item[1] if board.higher_is_better else item[1]),
+        ((row.paper.year, row.values[column_index].value, row) for row in rows
+         if row.values[column_index].value is not None),
+        key=lambda item: (item[0], -item[1] if higher_is_better else item[1]),
     )
     points, steps, best = [], [], None
     band = x_of(1) - x_of(0)
     others_in_year: dict[int, int] = {}
     for year, value, row in results:
-        record = best is None or better(board.higher_is_better, value, best)
+        record = best is None or better(higher_is_better, value, best)
         x = x_of(year)
         if record:
             best = value
@@ -165,12 +179,13 @@ def _series(
             rank = others_in_year[year] = others_in_year.get(year, 0) + 1
             side = 1 if rank % 2 else -1
             x = round(x + side * min(SPREAD * ((rank + 1) // 2), band * 0.4), 1)
-        tooltip = f"{row.method} ({row.paper.venue_year}): {row.values[column].text} {split}"
+        tooltip = f"{row.method} ({row.paper.venue_year}): {row.values[column_index].text} {column.heading}"
         points.append(PointView(x, y_of(value), tooltip, record, row.method, bool(row.extra_data)))
+    paint = PALETTE[color % len(PALETTE)]
     if not results:
-        return SeriesView(split, PALETTE[index % len(PALETTE)], index, "", ())
+        return SeriesView(column.split, column.heading, paint, color, "", ())
     last_year = max(year for year, _, _ in results)
-    return SeriesView(split, PALETTE[index % len(PALETTE)], index,
+    return SeriesView(column.split, column.heading, paint, color,
                       _step_path(steps, last_year, x_of, y_of), tuple(points))
 
 

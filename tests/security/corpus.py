@@ -59,7 +59,10 @@ def _paper(i: int, text: Callable[..., str]) -> dict[str, object]:
         "notes": text(i, markdown=True), "abstract": text(i, markdown=True),
         "added": "2020-01-01",
         "results": [{
-            "leaderboard": f"lb{i:03d}", "values": {plain: 1.5, "test": 2.5}, "method": plain,
+            "leaderboard": f"lb{i:03d}", "method": plain, "source": plain,
+            # Every other leaderboard has two metrics, the first named by the vector.
+            "values": {plain: {plain: 1.5, "mIoU": 2.5}, "test": {plain: 3.5, "mIoU": None}}
+            if i % 2 else {plain: 1.5, "test": 2.5},
             "backbone": plain, "extra_data": plain, "notes": text(i, markdown=True),
         }],
     }
@@ -69,8 +72,9 @@ def _leaderboard(i: int, text: Callable[..., str]) -> dict[str, object]:
     plain = text(i, markdown=False)
     return {
         "id": f"lb{i:03d}", "title": f"(l{i}) {plain}", "dataset": plain, "task": plain,
-        "metric": plain, "unit": plain, "splits": [plain, "test"], "topics": [f"t{i:03d}"],
-        "description": text(i, markdown=True),
+        **({"metrics": [{"name": plain, "unit": plain}, {"name": "mIoU"}]} if i % 2
+           else {"metric": plain, "unit": plain}),
+        "splits": [plain, "test"], "topics": [f"t{i:03d}"], "description": text(i, markdown=True),
     }
 
 

@@ -78,6 +78,12 @@ def build_site(project: Path, site_dir: Path) -> BuiltSite:
     return BuiltSite(project, site_dir, build_database(Project(project)))
 
 
+def build_fixture_site(tmp_path_factory: pytest.TempPathFactory, name: str, papers: Path) -> BuiltSite:
+    """A project of `papers` with the repository's site files, built into a new temporary folder."""
+    base = tmp_path_factory.mktemp(name)
+    return build_site(make_project(base / "project", papers), base / "public")
+
+
 @pytest.fixture(scope="session")
 def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The tiny fixture list, built once."""

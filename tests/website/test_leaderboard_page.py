@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import TESTS_DIR
-from tests.website.conftest import BuiltSite, build_site, make_project, serve
+from tests.website.conftest import BuiltSite, build_fixture_site, serve
 
 BOARDS_PAPERS = TESTS_DIR / "fixtures" / "boards" / "papers"
 PHONE = {"width": 390, "height": 844}
@@ -25,8 +25,7 @@ SCREENSHOTS = Path(os.environ.get("CURATE_SCREENSHOTS", TESTS_DIR / "website" / 
 @pytest.fixture(scope="module")
 def boards_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The boards fixture: one leaderboard of 10 rows, 2 web-supervised, 2 with extra data."""
-    base = tmp_path_factory.mktemp("boards")
-    return build_site(make_project(base / "project", BOARDS_PAPERS), base / "public")
+    return build_fixture_site(tmp_path_factory, "boards", BOARDS_PAPERS)
 
 
 @pytest.fixture(scope="module")
