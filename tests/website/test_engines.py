@@ -23,7 +23,7 @@ from generator.engines.staging import stage_site
 from generator.project import Project
 from generator.views import paths
 from tests.conftest import REPO_ROOT
-from tests.website.conftest import BuiltSite, make_project
+from tests.website.conftest import BuiltSite, make_project, serve
 
 EXPORTS = (paths.JSON_EXPORT, paths.BIBTEX_EXPORT, paths.FEED)
 ENGINE_FILES = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.js"}
@@ -124,6 +124,24 @@ def test_zensical_keeps_the_theme_override_our_assets_and_the_leaderboards_in_th
     assert {f"{paths.ASSETS_DIR}/curate.css", f"{paths.ASSETS_DIR}/curate.js"} <= loaded
     navigation = {link["href"].removeprefix("./") for link in home.select("nav.md-nav a[href]")}
     assert {"leaderboards/voc.html", "leaderboards/errors.html"} <= navigation
+
+
+def test_on_zensical_too_a_first_visit_loads_the_search_index_only_when_the_reader_searches(
+    zensical_site: Path, page
+):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with serve(zensical_site) as url:
+        page.goto(url + "index.html", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not [address for address in requested if address.endswith("/search.json")]
+
+        # Zensical's search button opens a dialog (in a shadow root) once the index is there.
+        with page.expect_request(lambda request: request.url.endswith("/search.json")):
+            page.locator(".md-search__button").click()
+        page.locator("input[aria-label=Search]").fill("Carla")
+        result = page.locator("a[href*='beta-eccv2018'][href*='h=Carla']").first
+        result.wait_for(timeout=10_000)
 
 
 def test_zensical_runs_our_link_vetting_on_hand_written_pages_too(tmp_path, tiny_project):
