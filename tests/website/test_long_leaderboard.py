@@ -14,6 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.views import paths
 from tests.website.conftest import BuiltSite, build_site, make_project, serve
+from tests.website.test_leaderboard_metrics_page import BOARD_PAGE as PANOPTIC_PAGE
+from tests.website.test_leaderboard_metrics_page import PANOPTIC_PAPERS
 from tests.website.test_leaderboard_page import BOARDS_PAPERS, DESKTOP, PHONE, rows, visible_chart
 
 LONG_BOARD_SETTINGS = "site:\n  leaderboard_page_rows: 3\n  leaderboard_chart_marks: 4\n"
@@ -223,4 +225,37 @@ def test_the_latest_record_of_a_light_chart_is_in_view_on_a_phone(browser, long_
 
     assert scroller and latest
     assert scroller["x"] <= latest["x"] and latest["x"] + latest["width"] <= scroller["x"] + scroller["width"]
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def long_panoptic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The panoptic fixture (PQ and mIoU, five rows) with two rows in the page."""
+    base = tmp_path_factory.mktemp("long-panoptic")
+    project = make_project(base / "project", PANOPTIC_PAPERS)
+    list_file = project / "papers" / "list.yaml"
+    list_file.write_text(list_file.read_text(encoding="utf-8") + "site:\n  leaderboard_page_rows: 2\n",
+                         encoding="utf-8")
+    with serve(build_site(project, base / "public").root) as url:
+        yield url + PANOPTIC_PAGE
+
+
+def test_the_chart_of_another_metric_comes_with_the_rows(browser, long_panoptic_url):
+    page = browser.new_context(viewport=PHONE).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(long_panoptic_url)
+    charts_before = page.locator(".curate-chart").count()
+
+    page.get_by_role("radio", name="mIoU (%)").check()
+    chart = page.locator(".curate-chart:not([hidden])")
+    expect(chart).to_have_attribute("data-metric", "mIoU")
+    tooltips = chart.locator(".curate-chart__mark title").all_text_contents()
+    page.locator(".curate-board-table thead th[data-metric='mIoU'][data-split='val']").click()
+    ranked = [row[:2] for row in rows(page)]
+    page.context.close()
+
+    assert charts_before == 1
+    assert "Epsilon (CVPR 2021): 75.1 mIoU val" in tooltips and not any("PQ" in tip for tip in tooltips)
+    assert ranked == [["1", "Epsilon"], ["2", "Gamma"], ["3", "Alpha"], ["4", "Delta"], ["5", "Beta"]]
     assert errors == []
