@@ -102,7 +102,7 @@
       if (sorted && window.curateTables) {
         window.curateTables.sort(table, sorted.cellIndex, sorted.getAttribute("aria-sort") === "descending");
       }
-    }, function (error) {
+    }, function (error) {  // the reader may try again: the button, a sort or a filter
       table.curateComplete = null;
       if (button) { button.disabled = false; button.textContent = "Loading failed: try again"; }
       throw error;
@@ -118,14 +118,14 @@
     var button = more && more.querySelector("button");
     if (button) {
       button.hidden = false;
-      button.addEventListener("click", function () { complete(table); });
+      button.addEventListener("click", function () { complete(table).catch(function () {}); });
     }
     var rows = table.tBodies[0].rows;
     if (!("IntersectionObserver" in window) || !rows.length) return;
     var observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
         observer.disconnect();
-        complete(table);
+        complete(table).catch(function () {});
       }
     }, { rootMargin: "200px" });
     observer.observe(rows[rows.length - 1]);
@@ -171,7 +171,7 @@
           table.setAttribute("data-rank-metric", header.getAttribute("data-metric") || "");
           rank(table);
         }
-        complete(table);  // sorts again with every row once they are in
+        complete(table).catch(function () {});  // sorts again with every row once they are in
       });
       loadOnDemand(table);
       var form = document.querySelector("form.curate-board-filters[data-curate-board='" +
@@ -181,7 +181,9 @@
       form.addEventListener("change", function () {
         var count = form.querySelector(".curate-board-filters__count");
         if (count && table.hasAttribute("data-rows-script")) count.textContent = "Loading every result\u2026";
-        complete(table).then(function () { applyFilters(form, table); });
+        complete(table).then(function () { applyFilters(form, table); }, function () {
+          if (count) count.textContent = "Could not load every result: the filters are not applied.";
+        });
       });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
     });

@@ -162,6 +162,28 @@ def test_choosing_a_supervision_finds_rows_beyond_the_first_ones(browser, long_u
     assert errors == []
 
 
+def test_a_failed_load_says_so_and_the_reader_can_try_again(browser, long_url):
+    page = browser.new_context(viewport={"width": 1366, "height": 400}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/" + ROWS_SCRIPT, lambda route: route.abort())  # the network fails once
+    page.goto(long_url + BOARD_PAGE)
+    page.get_by_label("include results with extra training data").uncheck()
+    count = page.locator(".curate-board-filters__count")
+    expect(count).to_have_text("Could not load every result: the filters are not applied.")
+    button = page.locator(".curate-board-more button")
+    expect(button).to_have_text("Loading failed: try again")
+
+    page.unroute("**/" + ROWS_SCRIPT)
+    button.evaluate("button => button.click()")
+    every_row_loaded(page)
+    page.get_by_label("include results with extra training data").check()
+    expect(count).to_have_text("Showing 10 of 10 results.")
+    page.context.close()
+
+    assert errors == []
+
+
 def dots_of(path: str) -> list[tuple[float, float]]:
     """The (x, y) of each zero-length stroke 'Mx,yh0' of a light layer's path."""
     return [(float(x), float(y)) for x, y in re.findall(r"M([-\d.]+),([-\d.]+)h0", path)]
