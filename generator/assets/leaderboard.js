@@ -1,7 +1,10 @@
 /* Leaderboard pages: filter rows by supervision and extra data (table and chart together),
    chart the chosen metric, rank by the column (split, or split of a metric) the table is
-   sorted by, and show the chart's latest year on narrow screens. Without this script the
-   page shows every row and the all-rows chart of the first metric. */
+   sorted by, and show the chart's latest year on narrow screens. The page of a long
+   leaderboard holds only its top rows and the all-rows chart (data-rows-script on the table):
+   the other rows and charts are loaded, once, when the reader nears the end of the table,
+   sorts, filters or clicks "Show all". Without this script the page shows the rows it holds
+   and the all-rows chart of the first metric. */
 (function () {
   "use strict";
 
@@ -61,6 +64,73 @@
     };
   }
 
+  var boards = window.curateBoards = window.curateBoards || {};
+  var loading = {};
+
+  function loadScript(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () { delete loading[src]; reject(new Error("cannot load " + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[src];
+  }
+
+  /* Resolve once every row and chart of the table's leaderboard is in the page: insert what
+     the rows script holds (HTML rendered at build time), sorted as the table is. */
+  function complete(table) {
+    if (table.curateComplete) return table.curateComplete;
+    var src = table.getAttribute("data-rows-script");
+    if (!src) return (table.curateComplete = Promise.resolve());
+    var id = table.getAttribute("data-curate-board");
+    var more = document.querySelector(".curate-board-more[data-curate-board='" + id + "']");
+    var button = more && more.querySelector("button");
+    if (button) { button.disabled = true; button.textContent = "Loading\u2026"; }
+    table.curateComplete = (boards[id] ? Promise.resolve() : loadScript(src)).then(function () {
+      var data = boards[id];
+      table.tBodies[0].insertAdjacentHTML("beforeend", data.rows);
+      var charts = document.querySelectorAll(".curate-chart[data-variants]");
+      if (charts.length) charts[charts.length - 1].insertAdjacentHTML("afterend", data.charts);
+      else table.closest(".curate-leaderboard").insertAdjacentHTML("beforebegin", data.charts);
+      table.removeAttribute("data-rows-script");
+      if (more) more.hidden = true;
+      var sorted = table.tHead.querySelector("th[aria-sort]");
+      if (sorted && window.curateTables) {
+        window.curateTables.sort(table, sorted.cellIndex, sorted.getAttribute("aria-sort") === "descending");
+      }
+    }, function (error) {  // the reader may try again: the button, a sort or a filter
+      table.curateComplete = null;
+      if (button) { button.disabled = false; button.textContent = "Loading failed: try again"; }
+      throw error;
+    });
+    return table.curateComplete;
+  }
+
+  /* Load the rest once the reader scrolls to the last row the page holds, or asks for it. */
+  function loadOnDemand(table) {
+    if (!table.hasAttribute("data-rows-script")) return;
+    var id = table.getAttribute("data-curate-board");
+    var more = document.querySelector(".curate-board-more[data-curate-board='" + id + "']");
+    var button = more && more.querySelector("button");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { complete(table).catch(function () {}); });
+    }
+    var rows = table.tBodies[0].rows;
+    if (!("IntersectionObserver" in window) || !rows.length) return;
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        complete(table).catch(function () {});
+      }
+    }, { rootMargin: "200px" });
+    observer.observe(rows[rows.length - 1]);
+  }
+
   function applyFilters(form, table) {
     var chosen = setting(form);
     var shown = 0;
@@ -101,12 +171,20 @@
           table.setAttribute("data-rank-metric", header.getAttribute("data-metric") || "");
           rank(table);
         }
+        complete(table).catch(function () {});  // sorts again with every row once they are in
       });
+      loadOnDemand(table);
       var form = document.querySelector("form.curate-board-filters[data-curate-board='" +
         table.getAttribute("data-curate-board") + "']");
       if (!form) return;
       form.hidden = false;
-      form.addEventListener("change", function () { applyFilters(form, table); });
+      form.addEventListener("change", function () {
+        var count = form.querySelector(".curate-board-filters__count");
+        if (count && table.hasAttribute("data-rows-script")) count.textContent = "Loading every result\u2026";
+        complete(table).then(function () { applyFilters(form, table); }, function () {
+          if (count) count.textContent = "Could not load every result: the filters are not applied.";
+        });
+      });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
     });
   }

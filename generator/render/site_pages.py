@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.database.assemble import Database
 from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
+from generator.render.leaderboard_pages import leaderboard_page
 from generator.render.list_pages import list_pages
 from generator.render.pre_rendered import MARKER
 from generator.render.reader_pages import reader_pages
@@ -21,7 +22,6 @@ from generator.views import paths
 from generator.views.feed import feed_view
 from generator.views.list_views import list_views
 from generator.views.paper_page import paper_page_views
-from generator.views.sota_chart import ALL_ROWS, chart_variants
 
 ASSET_FILES = (
     "curate.css", "curate.js", "leaderboard.js", "curate-reader.css", "curate-reading.js",
@@ -114,15 +114,11 @@ def generate_site(
         markup = functools.partial(
             render, override_root=override_root, board=board, here=board.page,
             directory_urls=directory_urls)
-        site.pages[board.page] = page(
-            "site/leaderboard.md.j2", board.page, board=board,
-            filters=Markup(markup("site/leaderboard_filters.html.j2")),
-            charts=[Markup(markup("site/sota_chart.svg.j2", chart=variant.chart, keys=variant.keys,
-                                  index=index, metric=variant.metric, hidden=ALL_ROWS not in variant.keys
-                                  or variant.metric not in ("", board.metrics[0].name)))
-                    for index, variant in enumerate(chart_variants(board))],
-            table=Markup(markup("site/leaderboard_table.html.j2")),
-        )
+        board_page = leaderboard_page(
+            board, functools.partial(page, here=board.page), markup, directory_urls)
+        site.pages[board.page] = board_page.markdown
+        if board_page.rows_script is not None:
+            site.files[paths.leaderboard_rows_script(board.id)] = board_page.rows_script
     site.pages.update(list_pages(views, database.config.site.list_part_entries, page, html))
     site.pages[paths.IMPLEMENTATIONS] = page(
         "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=views.frameworks)

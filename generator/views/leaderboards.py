@@ -96,6 +96,21 @@ class LeaderboardView:
     """Supervision values of the rows, most common first ('' for rows that name none)."""
     extra_data_rows: int = 0
     """How many rows used training data beyond the benchmark's own."""
+    listed: int = 0
+    """How many of the first rows the page's HTML holds (`site.leaderboard_page_rows`); the
+    script loads the others."""
+    chart_marks: int = 0
+    """Results a chart draws as marks with a tooltip (`site.leaderboard_chart_marks`)."""
+
+    @property
+    def listed_rows(self) -> tuple[LeaderboardRowView, ...]:
+        """The rows the page's HTML holds."""
+        return self.rows[:self.listed]
+
+    @property
+    def more_rows(self) -> tuple[LeaderboardRowView, ...]:
+        """The rows loaded on demand, after the listed ones."""
+        return self.rows[self.listed:]
 
     def has(self, column: str) -> bool:
         """Whether any row has a value for `column` (a row attribute; 'source' counts links):
@@ -156,6 +171,8 @@ def leaderboard_view(
         topics=tuple((topics[t].title, paths.topic_anchor(t)) for t in board.topics if t in topics),
         supervisions=_supervision_counts(rows),
         extra_data_rows=sum(1 for row in rows if row.extra_data),
+        listed=min(len(rows), database.config.site.leaderboard_page_rows),
+        chart_marks=database.config.site.leaderboard_chart_marks,
     )
 
 

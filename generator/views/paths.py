@@ -40,6 +40,12 @@ def leaderboard_page(leaderboard_id: str) -> str:
     return f"leaderboards/{leaderboard_id}.md"
 
 
+def leaderboard_rows_script(leaderboard_id: str) -> str:
+    """What a long leaderboard's page leaves out (rows, charts of other filter settings), as a
+    script its page loads on demand, e.g. `assets/curate/leaderboards/pascal-voc2012.js`."""
+    return f"{ASSETS_DIR}/leaderboards/{leaderboard_id}.js"
+
+
 def topic_page(topic_id: str) -> str:
     """Page of one topic, e.g. `topics/affinity.md`."""
     return f"topics/{topic_id}.md"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.views.board_columns import ColumnView, MetricView, better
 from generator.views.chart_labels import LabelView, Mark, place_labels
@@ -47,6 +47,19 @@ class SeriesView:
     step_path: str
     """SVG path `d` of the best-so-far step line."""
     points: tuple[PointView, ...]
+    """Every result of the series, drawn as a mark unless it is in `dots` or `squares`."""
+    dots: str = ""
+    """On a chart of many results: SVG path `d` of a zero-length stroke at each result that
+    set no record and used no extra data (drawn as a plain ring, without a tooltip)."""
+    squares: str = ""
+    """Likewise for the results that set no record and used extra training data."""
+
+    @property
+    def marks(self) -> tuple[PointView, ...]:
+        """The results drawn one by one, with a tooltip."""
+        if not (self.dots or self.squares):
+            return self.points
+        return tuple(point for point in self.points if point.record)
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,11 @@ class ChartVariantView:
 
 ALL_ROWS = "*|with"
 """The filter setting of a page opened afresh: every row."""
+
+
+def shown_first(board: LeaderboardView, variant: ChartVariantView) -> bool:
+    """Whether `variant` is the chart a page opened afresh shows: every row, first metric."""
+    return ALL_ROWS in variant.keys and variant.metric in ("", board.metrics[0].name)
 
 
 def chart_variants(board: LeaderboardView) -> list[ChartVariantView]:
@@ -139,6 +157,8 @@ def sota_chart(
         s for s in (_series(color, index, column, dated, x_of, y_of)
                     for color, (index, column) in enumerate(columns)) if s.points
     )
+    if sum(len(s.points) for s in series) > board.chart_marks:
+        series = tuple(_lightened(s) for s in series)
     labels, unlabelled = place_labels(
         [Mark(p.x, p.y, p.name, s.color) for s in series for p in s.points if p.record],
         [(p.x, p.y) for s in series for p in s.points],
@@ -187,6 +207,14 @@ def _series(
     last_year = max(year for year, _, _ in results)
     return SeriesView(column.split, column.heading, paint, color,
                       _step_path(steps, last_year, x_of, y_of), tuple(points))
+
+
+def _lightened(series: SeriesView) -> SeriesView:
+    """`series` with the results that set no record drawn as dots of one path each."""
+    def path(extra_data: bool) -> str:
+        return "".join(f"M{point.x:g},{point.y:g}h0" for point in series.points
+                       if not point.record and point.extra_data == extra_data)
+    return replace(series, dots=path(False), squares=path(True))
 
 
 def _step_path(steps, last_year, x_of, y_of) -> str:
