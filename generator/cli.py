@@ -11,10 +11,11 @@ from pathlib import Path
 from generator import __version__
 from generator.commands import COMMAND_MODULE_NAMES, command_modules
 from generator.errors import EXIT_PROBLEMS, EXIT_USAGE, CurateError
+from generator.heap import exit_without_last_pass, paused_garbage_collection
 from generator.problems import ProblemsFound, format_problems, terminal_safe
 
 EXIT_OK = 0
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main", "program"]
 
 
 def build_parser(verbs: list[str] | None = None) -> argparse.ArgumentParser:
@@ -43,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `curate` with `argv`; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     verb = _requested_verb(argv)
-    parser = build_parser([verb] if verb else None)
+    with paused_garbage_collection():  # Importing the command's modules frees nothing.
+        parser = build_parser([verb] if verb else None)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
@@ -68,6 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{where}: {reason}" if where else reason
         print(f"curate: {terminal_safe(message)}", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def program() -> int:
+    """The `curate` program (console script, `python -m generator`): `main`, then an exit
+    that skips the collector's last pass over every object."""
+    code = main()
+    exit_without_last_pass()
+    return code
 
 
 def _report(error: CurateError, args: argparse.Namespace) -> None:
@@ -98,4 +108,4 @@ def _requested_verb(argv: list[str]) -> str | None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(program())

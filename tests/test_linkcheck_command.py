@@ -126,6 +126,9 @@ def test_json_report_lists_every_link_with_its_locations(
         "redirected", server.url("/ok"), "warning")
     assert by_url[server.url("/members-only/page")]["message"] == "needs a login"
     assert report["summary"]["broken"] == 2 and report["summary"]["links"] == 6
+    # One link a line, so the report can be searched line by line too.
+    link_lines = [line for line in out.splitlines() if line.lstrip().startswith('{"url": ')]
+    assert [json.loads(line.rstrip(",")) for line in link_lines] == report["links"]
 
 
 def test_github_format_annotates_the_record_line(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import ssl
 import subprocess
 import time
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from yarl import URL
 
+from generator.linkcheck.checker import host_order
 from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import request_headers
 from generator.linkcheck.results import Location, Result, Verdict
@@ -202,6 +204,23 @@ def test_requests_to_one_host_respect_its_concurrency_limit(server: LinkServer) 
     results = check(*urls, per_host_concurrency=2)
     assert {result.verdict for result in results.values()} == {Verdict.OK}
     assert server.most_in_flight == 2
+
+
+def test_links_written_host_by_host_are_started_one_of_each_host_in_turn() -> None:
+    a, b, c = "https://a.example", "https://b.example", "http://user@C.example:80"
+    written = [f"{a}/1", f"{a}/2", f"{a}/3", f"{b}/1", f"{b}/2", f"{c}/1", f"{a}/1"]
+    assert host_order(written) == [f"{a}/1", f"{b}/1", f"{c}/1", f"{a}/2", f"{b}/2", f"{a}/3"]
+    assert host_order(["http://[::1/x", "http://[::1/y"]) == ["http://[::1/x", "http://[::1/y"]
+
+
+def test_the_check_leaves_the_garbage_collector_as_it_found_it(server: LinkServer) -> None:
+    frozen_during_check: list[int] = []
+    check_links(CheckRequest({server.url("/ok"): [Location("a.md", 1)]}, LinkCheckConfig(),
+                             LOOPBACK_ALLOWED),
+                on_result=lambda result: frozen_during_check.append(gc.get_freeze_count()))
+    # What existed before the check outlives it: the collector's passes skip it meanwhile.
+    assert frozen_during_check[0] > 0
+    assert (gc.get_freeze_count(), gc.isenabled()) == (0, True)
 
 
 def test_the_same_url_written_twice_is_requested_once(server: LinkServer) -> None:

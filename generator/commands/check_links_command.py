@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.commands.common import database_of, project_of
 from generator.errors import UsageError
+from generator.heap import paused_garbage_collection
 from generator.linkcheck.changed import changed_files
 from generator.linkcheck.collect import (
     Links,
@@ -81,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
         project = None
     try:
         max_age = parse_duration(args.max_age) if args.max_age else None
-        config, links = _config_and_links(args, project)
+        with paused_garbage_collection():  # The links read live to the end of the run.
+            config, links = _config_and_links(args, project)
         if args.timeout:
             config = config.model_copy(update={"timeout": args.timeout})
         root = project.root if project else args.directory.resolve()

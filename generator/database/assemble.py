@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.database.crosscheck import check_database
 from generator.database.indexed import Database, LeaderboardRow
 from generator.database.load import SourceTree, load_sources
 from generator.database.validate import validate_record
+from generator.heap import paused_garbage_collection
 from generator.models import ListConfig
 from generator.models.fields import Record
 from generator.problems import Problem, ProblemsFound
@@ -104,16 +102,3 @@ def _validate_list(tree: SourceTree, problems: list[Problem]) -> ListConfig | No
         problems.extend(result)
         return None
     return result
-
-
-@contextmanager
-def paused_garbage_collection() -> Iterator[None]:
-    """Pause the cyclic collector while loading: records hold no cycles, and its passes
-    over tens of thousands of fresh objects cost a quarter of the load time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.database.assemble import build_database, paused_garbage_collection
+from generator.database.assemble import build_database
+from generator.heap import paused_garbage_collection
 from generator.importer.drafts import Drafts, Skipped
 from generator.importer.inline import find_all_links
 from generator.importer.listconfig import new_list_config

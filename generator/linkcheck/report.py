@@ -102,30 +102,34 @@ def as_text(run: Run) -> str:
 
 
 def as_json(run: Run) -> str:
-    """A machine report: summary and every link with its verdict and locations."""
-    document = {
-        "summary": {
-            "links": len(run.results), "seconds": round(run.seconds, 3),
-            "requests": run.requests, "cached": run.cached,
-            **{verdict.value: run.count(verdict) for verdict in Verdict},
-        },
-        "notes": list(run.notes),
-        "links": [
-            {
-                "url": redacted(result.url), "verdict": result.verdict.value,
-                "severity": result.severity, "status": result.status,
-                "final_url": redacted(result.final_url) if result.final_url else None,
-                "message": redact_text(result.message), "warning": redact_text(result.warning),
-                "seconds": round(result.elapsed, 3), "cached": result.cached,
-                "confirmed": result.confirmed, "failing_runs": result.failing_runs,
-                "failing_since": first_failure_day(result),
-                "suggestion": redact_text(result.suggestion) or None,
-                "locations": [{"path": loc.path, "line": loc.line} for loc in result.locations],
-            }
-            for result in sorted(run.results, key=lambda r: r.url)
-        ],
+    """A machine report: summary and every link with its verdict and locations, one link a
+    line (written by the C encoder: an indented dump of 1,000 links takes ten times longer)."""
+    summary = {
+        "links": len(run.results), "seconds": round(run.seconds, 3),
+        "requests": run.requests, "cached": run.cached,
+        **{verdict.value: run.count(verdict) for verdict in Verdict},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    rows = ",\n    ".join(
+        json.dumps(_json_link(result), ensure_ascii=False)
+        for result in sorted(run.results, key=lambda r: r.url)
+    )
+    notes = json.dumps(list(run.notes), ensure_ascii=False)
+    links = f"\n    {rows}\n  " if rows else ""
+    return f'{{\n  "summary": {json.dumps(summary)},\n  "notes": {notes},\n  "links": [{links}]\n}}'
+
+
+def _json_link(result: Result) -> dict[str, object]:
+    return {
+        "url": redacted(result.url), "verdict": result.verdict.value,
+        "severity": result.severity, "status": result.status,
+        "final_url": redacted(result.final_url) if result.final_url else None,
+        "message": redact_text(result.message), "warning": redact_text(result.warning),
+        "seconds": round(result.elapsed, 3), "cached": result.cached,
+        "confirmed": result.confirmed, "failing_runs": result.failing_runs,
+        "failing_since": first_failure_day(result),
+        "suggestion": redact_text(result.suggestion) or None,
+        "locations": [{"path": loc.path, "line": loc.line} for loc in result.locations],
+    }
 
 
 def as_github(run: Run) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.heap import frozen_heap, paused_garbage_collection
 from generator.linkcheck.cache import LinkCache, load_cache, save_cache
 from generator.linkcheck.collect import Links
 from generator.linkcheck.config import AUTO, LinkCheckConfig, ReportAfter, parse_duration
@@ -86,7 +87,8 @@ def _check(
     """Check `urls` over the network; return results and the number of requests sent."""
     # Imported here: the HTTP stack takes a third of the start-up time, and a run answered
     # from the cache alone does not need it.
-    from generator.linkcheck.checker import LinkChecker
+    with paused_garbage_collection():
+        from generator.linkcheck.checker import LinkChecker
 
     config = request.config
     hostile = request.hostile
@@ -97,7 +99,8 @@ def _check(
     checker = LinkChecker(request.config, request.policy, request.github_token, request.lookup,
                           hostile=hostile, clock=request.clock,
                           suggest_archived=request.suggest_archived)
-    return asyncio.run(checker.check_all(urls, on_result)), checker.requests
+    with frozen_heap():  # What exists now outlives the check: no collector pass walks it.
+        return asyncio.run(checker.check_all(urls, on_result)), checker.requests
 
 
 def excluded(url: str, config: LinkCheckConfig, now: float | None = None) -> Result | None:
