@@ -23,6 +23,7 @@ _HEADING = re.compile(
 `toc` lists only the headings it wrote itself (not those of raw HTML, such as a reading panel)."""
 _AUTO_HEADING = re.compile(r"<h([1-6]) data-curate-id([^>]*)>(.*?)</h\1>", re.DOTALL)
 """A heading whose id is derived from its text (`auto_heading` in site/_page.html.j2)."""
+_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]*>")
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
@@ -83,6 +84,22 @@ def with_heading_ids(page_html: str) -> str:
                 f'href="#{heading_id}" title="Permanent link">&para;</a></h{level}>')
 
     return _AUTO_HEADING.sub(with_id, page_html)
+
+
+def searched_part(page_html: str) -> str | None:
+    """The beginning of the page that holds everything a search index takes from it, or None
+    for the whole page. Material's search indexes a section per heading with an id and leaves
+    out a section whose heading is `data-search-exclude`: the page is cut at the first such
+    heading that no searched heading follows (paper pages index their head, not their results,
+    notes or BibTeX)."""
+    cut = None
+    for match in _HEADING_TAG.finditer(page_html):
+        tag = match.group()
+        if " data-search-exclude" in tag:
+            cut = match.start() if cut is None else cut
+        elif ' id="' in tag:
+            cut = None
+    return None if cut is None else page_html[:cut]
 
 
 def heading_text(inner_html: str) -> str:

@@ -9,6 +9,7 @@ from generator.render.pre_rendered import (
     is_pre_rendered,
     outline,
     page_title,
+    searched_part,
     with_heading_ids,
 )
 from generator.render.templates import heading_id
@@ -75,3 +76,13 @@ def test_headings_without_id_get_the_ids_python_markdown_would_give_them():
         f'<h3 id="2020">2020{permalink("2020")}</h3>\n'
     )
     assert with_heading_ids("<p>no heading to name</p>") == "<p>no heading to name</p>"
+
+
+def test_search_reads_a_page_up_to_the_excluded_headings_that_no_searched_heading_follows():
+    head = '<h1 id="t">T</h1>\n<p>authors</p>\n<p data-search-exclude>links</p>\n'
+    tail = ('<h2 id="results" data-search-exclude>Results</h2>\n<ul><li>r</li></ul>\n'
+            '<h2 data-search-exclude id="cite">C</h2>\n')
+    assert searched_part(head + tail) == head
+    searched_again = '<h2 id="more">More</h2>\n<p>text</p>\n'
+    assert searched_part(head + tail + searched_again) is None
+    assert searched_part(head) is None
