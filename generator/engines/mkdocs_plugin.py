@@ -227,6 +227,9 @@ class FragmentCache:
     """`{% call curate_fragment(*key) %}...{% endcall %}`: the block's output the first time a
     key is seen, the same text afterwards. One cache a build (MkDocs calls `on_env` each time)."""
 
+    TITLE_SLOT = "\x00curate-title\x00"
+    """Stands for the page's title in a fragment rendered by `titled`."""
+
     def __init__(self) -> None:
         self.fragments: dict[tuple[object, ...], Markup] = {}
 
@@ -234,6 +237,27 @@ class FragmentCache:
         if key not in self.fragments:
             self.fragments[key] = Markup(caller())
         return self.fragments[key]
+
+    def titled(self, *key: object, title: object, caller: Callable[[], str]) -> Markup:
+        """The block rendered once per key for `untitled(page)`, with `title` in its slot, as
+        the theme prints a title: unescaped."""
+        return Markup(str.replace(self(*key, caller=caller), self.TITLE_SLOT, str(title)))
+
+    def untitled(self, page: Page) -> UntitledPage:
+        return UntitledPage(page, self.TITLE_SLOT)
+
+
+class UntitledPage:
+    """A page as a cached fragment sees it: its title is a slot, it has no front matter; every
+    other attribute is the page's own (its URL, which the theme's `url` filter reads)."""
+
+    def __init__(self, page: Page, title: str) -> None:
+        self._page = page
+        self.title = title
+        self.meta: dict[str, object] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._page, name)
 
 
 def _skip_markdown(page: Page, page_html: str) -> None:
