@@ -16,6 +16,7 @@ from generator.render.json_export import export_document
 from generator.render.list_pages import list_pages
 from generator.render.pre_rendered import MARKER, with_heading_ids
 from generator.render.reader_pages import reader_pages
+from generator.render.shared_fragments import SharedFragments
 from generator.render.templates import has_override, render
 from generator.views import paths
 from generator.views.feed import feed_view
@@ -88,6 +89,8 @@ def generate_site(
     def root_url(target: str) -> str:
         return paths.site_url(target, directory_urls)
 
+    shared = SharedFragments(directory_urls)
+
     @functools.cache
     def markdown_override(template: str) -> str | None:
         """The Markdown template of earlier versions of a page now written as HTML, when the
@@ -103,8 +106,9 @@ def generate_site(
 
         def url(target: str) -> str:
             return paths.url_from(here, target, directory_urls)
-        return with_heading_ids(render(template, override_root, here=here, root_url=root_url,
-                                       url=url, marker=Markup(MARKER), **context))
+        return with_heading_ids(render(
+            template, override_root, here=here, root_url=root_url, url=url, marker=Markup(MARKER),
+            once=shared.once_on(here), from_root=shared.from_root, **context))
 
     def html(template: str, here: str, **context: object) -> Markup:
         """Raw HTML for a Markdown page; `url(target)` links from `here` as MkDocs will write it."""

@@ -1,11 +1,13 @@
-"""Theme blocks rendered once per folder depth (the curate plugin's `FragmentCache`), and what
-each page still shows of its own."""
+"""Theme blocks rendered once per folder depth (the curate plugin's `FragmentCache`), list
+lines rendered once for the site (`SharedFragments`), and what each page still shows of its own."""
 
 from __future__ import annotations
 
 from jinja2 import DictLoader, Environment
 
 from generator.engines.mkdocs_plugin import FragmentCache
+from generator.render.shared_fragments import SharedFragments
+from generator.views import paths
 from tests.website.conftest import BuiltSite
 
 HEADER = "<header>{{ page.title }} at {{ page.url }}</header>"
@@ -48,3 +50,20 @@ def test_every_built_page_names_itself_in_the_header(tiny_site: BuiltSite):
         assert topic.text.strip() == title.text.rsplit(" - ", 1)[0].strip(), path
         checked += 1
     assert checked > 20
+
+
+LIST_PAGES = ("years.md", "years/part-2.md", "authors/a/part-3.md", "tags/box.md", "index.md",
+              "checklist/part-2.md")
+
+
+def test_a_shared_fragment_is_rendered_once_and_links_from_each_page_as_mkdocs_would():
+    for directory_urls in (False, True):
+        shared = SharedFragments(directory_urls)
+        environment = Environment(loader=DictLoader({"line.html": (
+            '{% call once("line", "x") %}<a href="{{ from_root("papers/x.md") }}">{{ n }}</a>{% endcall %}'
+        )}))
+        for number, here in enumerate(LIST_PAGES):
+            line = environment.get_template("line.html").render(
+                once=shared.once_on(here), from_root=shared.from_root, n=number)
+            url = paths.url_from(here, "papers/x.md", directory_urls)
+            assert line == f'<a href="{url}">0</a>', (here, directory_urls)
