@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from jinja2 import Environment
 from markupsafe import Markup
 from material.plugins.offline.plugin import OfflinePlugin
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +38,14 @@ from generator.database.assemble import Database, build_database
 from generator.engines.staging import HOME_MARKER, default_home, home_page
 from generator.problems import ProblemsFound
 from generator.project import Project
-from generator.render.pre_rendered import anchor_ids, html_of, is_pre_rendered, outline, page_title
+from generator.render.pre_rendered import (
+    anchor_ids,
+    html_of,
+    is_pre_rendered,
+    outline,
+    page_title,
+    searched_part,
+)
 from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
 from generator.render.site_pages import ASSET_FILES, HEAD_FILES, SiteContent, generate_site
@@ -44,6 +53,8 @@ from generator.render.templates import OVERRIDES_DIR
 from generator.views import paths
 
 log = logging.getLogger("mkdocs.plugins.curate")
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+"""What Material's search plugin removes from the pages it indexes (`on_page_context`)."""
 
 
 class CurateConfig(base.Config):
@@ -63,6 +74,10 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         self.generation_seconds = 0.0
         self.edit_links: dict[str, str | None] = {}
         self.list_title = ""
+        self.pre_rendered: set[str] = set()
+        """Pages written as HTML, by `src_uri`."""
+        self.unsearched_rest: dict[str, str] = {}
+        """The end of a page that its search index would not take, while search reads the page."""
 
     @event_priority(50)  # before Material's offline plugin, which would add a CDN copy
     def _use_local_worker_shim(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -164,10 +179,37 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         written as HTML skip the Markdown conversion."""
         if is_pre_rendered(markdown):
             _skip_markdown(page, html_of(markdown))
+            self.pre_rendered.add(page.file.src_uri)
             return markdown
         if HOME_MARKER in markdown or page.file.src_uri == paths.HOME and not self.config.edit_links:
             return home_page(markdown, self.content.home)
         return markdown
+
+    @event_priority(100)  # before Material's search plugin
+    def _show_search_its_part(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        """Hand the search plugin only the part of a page written as HTML that it indexes: it
+        parses each page's HTML in Python, and most of a paper page is left out of the index."""
+        # Material's search knows `data-search-exclude`; MkDocs' own indexes the whole page.
+        if page.file.src_uri in self.pre_rendered and page.content and _search_plugin_enabled(config):
+            searched = searched_part(page.content)
+            if searched is not None:
+                self.unsearched_rest[page.file.src_uri] = page.content[len(searched):]
+                page.content = searched
+        return context
+
+    @event_priority(-100)  # after Material's search plugin
+    def _restore_unsearched_rest(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        """Put back the end of the page, without the attributes search would have removed."""
+        rest = self.unsearched_rest.pop(page.file.src_uri, None)
+        if rest is not None:
+            page.content = (page.content or "") + _SEARCH_ATTRIBUTE.sub("", rest)
+        return context
+
+    on_page_context = CombinedEvent(_show_search_its_part, _restore_unsearched_rest)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -185,6 +227,9 @@ class FragmentCache:
     """`{% call curate_fragment(*key) %}...{% endcall %}`: the block's output the first time a
     key is seen, the same text afterwards. One cache a build (MkDocs calls `on_env` each time)."""
 
+    TITLE_SLOT = "\x00curate-title\x00"
+    """Stands for the page's title in a fragment rendered by `titled`."""
+
     def __init__(self) -> None:
         self.fragments: dict[tuple[object, ...], Markup] = {}
 
@@ -192,6 +237,27 @@ class FragmentCache:
         if key not in self.fragments:
             self.fragments[key] = Markup(caller())
         return self.fragments[key]
+
+    def titled(self, *key: object, title: object, caller: Callable[[], str]) -> Markup:
+        """The block rendered once per key for `untitled(page)`, with `title` in its slot, as
+        the theme prints a title: unescaped."""
+        return Markup(str.replace(self(*key, caller=caller), self.TITLE_SLOT, str(title)))
+
+    def untitled(self, page: Page) -> UntitledPage:
+        return UntitledPage(page, self.TITLE_SLOT)
+
+
+class UntitledPage:
+    """A page as a cached fragment sees it: its title is a slot, it has no front matter; every
+    other attribute is the page's own (its URL, which the theme's `url` filter reads)."""
+
+    def __init__(self, page: Page, title: str) -> None:
+        self._page = page
+        self.title = title
+        self.meta: dict[str, object] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._page, name)
 
 
 def _skip_markdown(page: Page, page_html: str) -> None:
@@ -221,6 +287,13 @@ def _use_assets_and_safe_links(config: MkDocsConfig) -> None:
         config.markdown_extensions.append(SafeLinksExtension())
     if not any(isinstance(ext, RecordHtmlExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(RecordHtmlExtension())
+
+
+def _search_plugin_enabled(config: MkDocsConfig) -> bool:
+    return any(
+        isinstance(plugin, SearchPlugin) and plugin.config.enabled
+        for plugin in config.plugins.values()
+    )
 
 
 def _offline_plugin_enabled(config: MkDocsConfig) -> bool:

@@ -12,10 +12,18 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
+
 MARKER = "<!-- curate:html -->"
 """First line of a page's body that is HTML, not Markdown."""
 
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_HEADING = re.compile(
+    r'<h([1-6]) id="([^"]+)"[^>]*>((?:(?!</h[1-6]>).)*?<a class="headerlink"[^>]*>.*?</a>)</h\1>', re.DOTALL)
+"""A heading in the table of contents: one we wrote with its permalink, as Python-Markdown's
+`toc` lists only the headings it wrote itself (not those of raw HTML, such as a reading panel)."""
+_AUTO_HEADING = re.compile(r"<h([1-6]) data-curate-id([^>]*)>(.*?)</h\1>", re.DOTALL)
+"""A heading whose id is derived from its text (`auto_heading` in site/_page.html.j2)."""
+_HEADING_TAG = re.compile(r"<h[1-6]\b[^>]*>")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]*>")
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
@@ -58,6 +66,40 @@ def outline(page_html: str) -> list[Heading]:
         (open_headings[-1].children if open_headings else roots).append(heading)
         open_headings.append(heading)
     return roots
+
+
+def with_heading_ids(page_html: str) -> str:
+    """`page_html` with an id and a permalink on each heading written `<hN data-curate-id>`: the
+    id Python-Markdown's `toc` would give it, its text slugified and made unique among the
+    page's ids (`_1`, `_2`... in document order)."""
+    if "data-curate-id" not in page_html:
+        return page_html
+    used_ids = set(_ID.findall(page_html))
+    counters: dict[str, int] = {}
+
+    def with_id(match: re.Match[str]) -> str:
+        level, attributes, inner = match.groups()
+        heading_id = unique(slugify(html.unescape(heading_text(inner)), "-"), used_ids, counters)
+        return (f'<h{level} id="{heading_id}"{attributes}>{inner}<a class="headerlink" '
+                f'href="#{heading_id}" title="Permanent link">&para;</a></h{level}>')
+
+    return _AUTO_HEADING.sub(with_id, page_html)
+
+
+def searched_part(page_html: str) -> str | None:
+    """The beginning of the page that holds everything a search index takes from it, or None
+    for the whole page. Material's search indexes a section per heading with an id and leaves
+    out a section whose heading is `data-search-exclude`: the page is cut at the first such
+    heading that no searched heading follows (paper pages index their head, not their results,
+    notes or BibTeX)."""
+    cut = None
+    for match in _HEADING_TAG.finditer(page_html):
+        tag = match.group()
+        if " data-search-exclude" in tag:
+            cut = match.start() if cut is None else cut
+        elif ' id="' in tag:
+            cut = None
+    return None if cut is None else page_html[:cut]
 
 
 def heading_text(inner_html: str) -> str:

@@ -33,7 +33,7 @@ class ReaderPages:
 
 def reader_pages(
     database: Database, refs: dict[str, PaperRefView], sections: list[SectionView],
-    page: PageRenderer, html: HtmlRenderer,
+    page: PageRenderer, html_page: PageRenderer, html: HtmlRenderer,
 ) -> ReaderPages:
     """Render the papers page, the topic, tag and author pages and their overviews."""
     size = database.config.site.list_part_entries
@@ -47,18 +47,19 @@ def reader_pages(
     tags = tag_listings(database, refs)
     for listing in (*topic_listings(sections), *tags):
         for part in split(listing.page, listing.papers, size):
-            reader.pages[part.page] = page("site/listing.md.j2", part.page, listing=listing, part=part)
+            reader.pages[part.page] = html_page(
+                "site/listing.html.j2", part.page, listing=listing, part=part)
     reader.pages[paths.TAGS] = page(
         "site/tags.md.j2", paths.TAGS, tag_groups=tag_summaries(tags, database))
     initials = author_pages(database, refs, size)
     trail = (PAPERS_CRUMB, LinkView("Authors", paths.AUTHORS))
     for initial in initials:
-        reader.pages[initial.part.page] = page(
-            "site/author_initial.md.j2", initial.part.page, view=initial, trail_links=trail)
+        reader.pages[initial.part.page] = html_page(
+            "site/author_initial.html.j2", initial.part.page, view=initial, trail_links=trail)
     authors = all_authors(initials)
     for index_part in authors_index_parts(initials, size):
-        reader.pages[index_part.page] = page(
-            "site/authors.md.j2", index_part.page, part=index_part, total=len(authors))
+        reader.pages[index_part.page] = html_page(
+            "site/authors.html.j2", index_part.page, part=index_part, total=len(authors))
     reader.author_targets = author_targets_by_key(authors)
     # A script rather than JSON: pages read it with <script src>, which works from file://.
     data = json.dumps(papers_data(database), ensure_ascii=False, separators=(",", ":"))

@@ -15,8 +15,9 @@ from generator.render.bibtex import bibtex_database
 from generator.render.json_export import export_document
 from generator.render.leaderboard_pages import leaderboard_page
 from generator.render.list_pages import list_pages
-from generator.render.pre_rendered import MARKER
+from generator.render.pre_rendered import MARKER, with_heading_ids
 from generator.render.reader_pages import reader_pages
+from generator.render.shared_fragments import SharedFragments
 from generator.render.templates import has_override, render
 from generator.views import paths
 from generator.views.feed import feed_view
@@ -32,9 +33,8 @@ HEAD_FILES = ("downloads_on_demand.js",)
 """Scripts of `generator/assets/` loaded in every page's <head>, before the theme's own."""
 VENDORED_FILES = ("vendor/iframe-worker.js",)
 PAPER_HTML = "site/paper.html.j2"
-PAPER_MARKDOWN = "site/paper.md.j2"
-"""The paper page's template before it was written as HTML; still used when a project
-overrides it."""
+"""The paper page's template; a project's own `site/paper.md.j2` (the template before it was
+written as HTML) is used instead when it has one."""
 """Third-party files of `generator/assets/` (licence in each), served under `assets/curate/`
 and loaded only where needed: see `paths.WORKER_SHIM`."""
 
@@ -89,12 +89,26 @@ def generate_site(
     def root_url(target: str) -> str:
         return paths.site_url(target, directory_urls)
 
+    shared = SharedFragments(directory_urls)
+
+    @functools.cache
+    def markdown_override(template: str) -> str | None:
+        """The Markdown template of earlier versions of a page now written as HTML, when the
+        project overrides it: the project keeps its page."""
+        legacy = template.removesuffix(".html.j2") + ".md.j2"
+        return legacy if has_override(override_root, legacy) else None
+
     def html_page(template: str, here: str, **context: object) -> str:
         """A page written as HTML after its front matter (see `render/pre_rendered.py`)."""
+        legacy = markdown_override(template)
+        if legacy is not None:
+            return page(legacy, here, **context)
+
         def url(target: str) -> str:
             return paths.url_from(here, target, directory_urls)
-        return render(template, override_root, here=here, root_url=root_url, url=url,
-                      marker=Markup(MARKER), **context)
+        return with_heading_ids(render(
+            template, override_root, here=here, root_url=root_url, url=url, marker=Markup(MARKER),
+            once=shared.once_on(here), from_root=shared.from_root, **context))
 
     def html(template: str, here: str, **context: object) -> Markup:
         """Raw HTML for a Markdown page; `url(target)` links from `here` as MkDocs will write it."""
@@ -119,12 +133,12 @@ def generate_site(
         site.pages[board.page] = board_page.markdown
         if board_page.rows_script is not None:
             site.files[paths.leaderboard_rows_script(board.id)] = board_page.rows_script
-    site.pages.update(list_pages(views, database.config.site.list_part_entries, page, html))
+    site.pages.update(list_pages(views, database.config.site.list_part_entries, page, html_page, html))
     site.pages[paths.IMPLEMENTATIONS] = page(
         "site/implementations.md.j2", paths.IMPLEMENTATIONS, frameworks=views.frameworks)
     site.pages[paths.RESOURCES] = page(
         "site/resources.md.j2", paths.RESOURCES, kinds=views.kinds)
-    reader = reader_pages(database, refs, sections, page, html)
+    reader = reader_pages(database, refs, sections, page, html_page, html)
     site.pages.update(reader.pages)
     site.files.update(reader.files)
     # Lists that only repeat the paper pages' titles stay out of the search index (the
@@ -134,12 +148,8 @@ def generate_site(
     site.unsearched.update((paths.YEARS, paths.VENUES, paths.TOPICS, paths.CHECKLIST, paths.TAGS,
                             paths.AUTHORS))
     site.unsearched.update(page for page in site.pages if "/part-" in page or page.startswith("authors/"))
-    # A project that overrides the paper page's Markdown template of earlier versions keeps it.
-    paper_page = (page, PAPER_MARKDOWN) if has_override(override_root, PAPER_MARKDOWN) else (
-        html_page, PAPER_HTML)
-    render_paper, paper_template = paper_page
     for view in paper_page_views(database, refs, boards, implementations, reader.author_targets):
-        site.pages[view.ref.page] = render_paper(paper_template, view.ref.page, page=view)
+        site.pages[view.ref.page] = html_page(PAPER_HTML, view.ref.page, page=view)
         site.paper_pages.append(view.ref.page)
         site.record_files[view.ref.page] = database.source_of("paper", view.ref.id).path
     # Compact JSON: the same document as `curate export`, smaller and several times faster.

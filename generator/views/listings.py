@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.database.assemble import Database
 from generator.views import paths
@@ -27,11 +28,12 @@ class ListingView:
     leaderboards: tuple[LinkView, ...] = ()
     resources: tuple[LinkView, ...] = ()
 
-    @property
+    # Cached: every part of a long listing prints them (99 parts of 9,900 papers at 10,000).
+    @cached_property
     def read_count(self) -> int:
         return sum(1 for paper in self.papers if paper.read)
 
-    @property
+    @cached_property
     def years(self) -> tuple[tuple[int | None, int], ...]:
         """(year, number of papers) newest first, for the counts line."""
         counts = Counter(paper.year for paper in self.papers)

@@ -5,6 +5,7 @@ counted from the data, relative URLs."""
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 import unicodedata
 
@@ -130,6 +131,16 @@ def test_facets_come_from_the_data_and_count_the_whole_list(tiny_project):
 ])
 def test_raw_html_links_match_the_urls_mkdocs_writes(here, target, directory_urls, url):
     assert paths.url_from(here, target, directory_urls) == url
+
+
+SITE_PATHS = ("", ".", "papers", "papers/beta.html", "authors", "authors/a", "authors/a/part-2.html",
+              "index.html", "a/b/c", "a/b/d/e.html", "authors/b")
+
+
+@pytest.mark.parametrize("start", [path for path in SITE_PATHS if not path.endswith(".html")])
+def test_relative_paths_are_those_of_posixpath_relpath(start):
+    for path in SITE_PATHS:
+        assert paths.relative_path(path, start) == posixpath.relpath(path or ".", start or "."), path
 
 
 @pytest.mark.parametrize(("name", "slug"), [
