@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy, NameNotFound
+from generator.linkcheck.settings import LinkCheckSettings
 from tests.link_server import LinkServer
 
 
@@ -25,7 +25,7 @@ def check(server: LinkServer, looked_up: list[str], *urls: str, token: str | Non
         looked_up.append(host)
         raise NameNotFound(f"DNS name not found: {host}")
 
-    config = LinkCheckConfig(
+    config = LinkCheckSettings(
         timeout=2, retries=0, doi_api_url=server.url("/api/handles/{id}"),
         arxiv_api_url=server.url("/api/query?id_list={id}"), github_api_url=server.url(""),
         wayback_url="")
@@ -103,7 +103,7 @@ def test_an_api_that_cannot_answer_leaves_the_link_to_the_page_check(
         server: LinkServer) -> None:
     closed = LinkServer("127.0.0.1")
     closed.close()  # The DOI API is down: connection refused.
-    config = LinkCheckConfig(timeout=1, retries=0, wayback_url="",
+    config = LinkCheckSettings(timeout=1, retries=0, wayback_url="",
                              doi_url=server.url("/ok?doi={id}"),
                              doi_api_url=closed.url("/api/handles/{id}"))
     doi_link = server.url("/ok?doi=10.1234/exists")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.hostile_file import DEFAULT_HOSTS_FILE, load_hostile_hosts
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.settings import LinkCheckSettings
 from generator.linkcheck.walls import hostile_reason
 from tests.conftest import CurateRun
 from tests.link_server import LinkServer
@@ -23,7 +23,7 @@ ADVICE = "check by hand or via its DOI"
 
 def check(*urls: str, hostile: dict[str, str] | None = None, **settings: object
           ) -> dict[str, Result]:
-    config = LinkCheckConfig(**{"timeout": 2.0, "retries": 2, **settings})
+    config = LinkCheckSettings(**{"timeout": 2.0, "retries": 2, **settings})
     links = {url: [Location("links.md", number)] for number, url in enumerate(urls, start=1)}
     run = check_links(CheckRequest(links, config, AddressPolicy(allow_private=True),
                                    hostile=hostile or {}))

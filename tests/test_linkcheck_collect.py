@@ -6,9 +6,9 @@ from pathlib import Path
 
 from generator.database.yamlsource import parse_record
 from generator.linkcheck.collect import database_links, file_links
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.extract import urls_in_html, urls_in_markdown, urls_in_url_list
 from generator.linkcheck.results import Location
+from generator.linkcheck.settings import LinkCheckSettings
 
 MARKDOWN = """\
 # Links
@@ -100,7 +100,7 @@ class _Database:
 
 def test_database_urls_are_located_at_the_line_of_their_field() -> None:
     source = parse_record(PAPER, "papers/papers/a-paper.yaml")
-    links = database_links(_Database(source), LinkCheckConfig())  # type: ignore[arg-type]
+    links = database_links(_Database(source), LinkCheckSettings())  # type: ignore[arg-type]
     where = "papers/papers/a-paper.yaml"
     assert links == {
         "https://example.org/paper.pdf": [Location(where, 4)],
@@ -114,12 +114,12 @@ def test_database_urls_are_located_at_the_line_of_their_field() -> None:
 def test_only_the_files_asked_for_are_collected() -> None:
     source = parse_record(PAPER, "papers/papers/a-paper.yaml")
     database = _Database(source)
-    assert database_links(database, LinkCheckConfig(), {"papers/papers/other.yaml"}) == {}  # type: ignore[arg-type]
+    assert database_links(database, LinkCheckSettings(), {"papers/papers/other.yaml"}) == {}  # type: ignore[arg-type]
 
 
 def test_identifier_urls_come_from_the_config() -> None:
     source = parse_record(PAPER, "papers/papers/a-paper.yaml")
-    config = LinkCheckConfig(arxiv_url="https://export.arxiv.org/abs/{id}v1")
+    config = LinkCheckSettings(arxiv_url="https://export.arxiv.org/abs/{id}v1")
     assert "https://export.arxiv.org/abs/1902.10421v1" in database_links(
         _Database(source), config)  # type: ignore[arg-type]
 

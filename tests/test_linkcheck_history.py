@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck.config import LinkCheckConfig, ReportAfter
 from generator.linkcheck.report import ISSUE_BODY_LIMIT, MARKDOWN_LIMIT, Run, as_markdown, render
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.settings import LinkCheckSettings, ReportAfter
 from tests.conftest import CurateRun
 from tests.link_server import LinkServer
 
@@ -35,7 +35,7 @@ class FakeClock:
 
 def run_at(clock: FakeClock, state: Path, *urls: str, rule: ReportAfter = RULE,
            archived: bool = False, **settings: object) -> Run:
-    config = LinkCheckConfig(**{"timeout": 2, "retries": 0, "wayback_url": "", **settings})
+    config = LinkCheckSettings(**{"timeout": 2, "retries": 0, "wayback_url": "", **settings})
     links = {url: [Location("papers/p.yaml", n)] for n, url in enumerate(urls, start=3)}
     return check_links(CheckRequest(links, config, AddressPolicy(allow_private=True),
                                     cache_path=state, report_after=rule, clock=clock,

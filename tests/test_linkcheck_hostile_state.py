@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.redact import redact_text, redacted
 from generator.linkcheck.results import Location, Verdict
 from generator.linkcheck.run import CheckRequest, check_links, excluded
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.settings import LinkCheckSettings
+from generator.models.link_check import LinkCheckConfig
 from tests.conftest import CurateRun
 from tests.link_server import LinkServer
 
@@ -28,7 +29,8 @@ HANG_BOUND_SECONDS = 10
 
 def test_a_catastrophic_exclude_pattern_cannot_hang_the_run() -> None:
     config = LinkCheckConfig(exclude=[{"pattern": "(a+)+b", "reason": "evil"},
-                                      {"pattern": "^(([a-z])+.)+[A-Z]([a-z])+$", "reason": "evil"}])
+                                      {"pattern": "^(([a-z])+.)+[A-Z]([a-z])+$", "reason": "evil"}]
+                             ).settings()
     url = "https://example.org/" + "a" * 5000 + "!"
     answers: list[object] = []
     worker = threading.Thread(target=lambda: answers.append(excluded(url, config)), daemon=True)
@@ -53,7 +55,7 @@ def test_patterns_that_need_backtracking_are_refused_with_a_reason(pattern: str,
 
 def test_an_ordinary_exclude_pattern_still_works() -> None:
     config = LinkCheckConfig(exclude=[{"pattern": r"^https?://(www\.)?linkedin\.com/",
-                                       "reason": "login wall"}])
+                                       "reason": "login wall"}]).settings()
     assert excluded("https://www.linkedin.com/in/x", config).message == "login wall"
     assert excluded("https://example.org/linkedin.com/", config) is None
 
@@ -114,7 +116,7 @@ def test_a_sound_state_file_answers_without_a_request(tmp_path: Path, server: Li
     cache = tmp_path / "links.json"
     cache.write_text(state({server.url("/ok"): OK_ENTRY}))
 
-    run = check_links(CheckRequest({server.url("/ok"): [Location("a.md", 1)]}, LinkCheckConfig(),
+    run = check_links(CheckRequest({server.url("/ok"): [Location("a.md", 1)]}, LinkCheckSettings(),
                                    AddressPolicy(allow_private=True), cache_path=cache))
 
     assert (run.results[0].verdict, run.results[0].cached, run.notes) == (Verdict.OK, True, ())

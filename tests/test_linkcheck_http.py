@@ -11,11 +11,11 @@ from pathlib import Path
 from yarl import URL
 
 from generator.linkcheck.checker import host_order
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import request_headers
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.settings import HostLimit, LinkCheckSettings
 from tests.link_server import HUGE_BYTES, LinkServer
 
 LOOPBACK_ALLOWED = AddressPolicy(allow_private=True)
@@ -23,7 +23,7 @@ LOOPBACK_ALLOWED = AddressPolicy(allow_private=True)
 
 def check(*urls: str, token: str | None = None, **settings: object) -> dict[str, Result]:
     """Check `urls` with test-sized timeouts (and `settings`), loopback allowed."""
-    config = LinkCheckConfig(**{"timeout": 1.0, "retries": 1, **settings})
+    config = LinkCheckSettings(**{"timeout": 1.0, "retries": 1, **settings})
     links = {url: [Location("links.md", number)] for number, url in enumerate(urls, start=1)}
     run = check_links(CheckRequest(links, config, LOOPBACK_ALLOWED, github_token=token))
     return {result.url: result for result in run.results}
@@ -134,7 +134,7 @@ def test_a_fragment_missing_from_the_page_is_a_warning(server: LinkServer) -> No
 
 def test_403_from_a_host_known_to_block_robots_is_blocked_not_broken(server: LinkServer) -> None:
     wall = f"http://localhost:{server.port}/forbidden"
-    results = check(wall, server.url("/forbidden"), bot_wall_hosts=["localhost"])
+    results = check(wall, server.url("/forbidden"), bot_wall_hosts=("localhost",))
     assert (results[wall].verdict, results[wall].status, results[wall].severity) == (
         Verdict.BLOCKED, 403, "warning")
     other = results[server.url("/forbidden")]
@@ -215,7 +215,7 @@ def test_links_written_host_by_host_are_started_one_of_each_host_in_turn() -> No
 
 def test_the_check_leaves_the_garbage_collector_as_it_found_it(server: LinkServer) -> None:
     frozen_during_check: list[int] = []
-    check_links(CheckRequest({server.url("/ok"): [Location("a.md", 1)]}, LinkCheckConfig(),
+    check_links(CheckRequest({server.url("/ok"): [Location("a.md", 1)]}, LinkCheckSettings(),
                              LOOPBACK_ALLOWED),
                 on_result=lambda result: frozen_during_check.append(gc.get_freeze_count()))
     # What existed before the check outlives it: the collector's passes skip it meanwhile.
@@ -226,7 +226,7 @@ def test_the_check_leaves_the_garbage_collector_as_it_found_it(server: LinkServe
 def test_the_same_url_written_twice_is_requested_once(server: LinkServer) -> None:
     url = server.url("/ok")
     run = check_links(CheckRequest(
-        {url: [Location("a.md", 3), Location("b.md", 9)]}, LinkCheckConfig(), LOOPBACK_ALLOWED))
+        {url: [Location("a.md", 3), Location("b.md", 9)]}, LinkCheckSettings(), LOOPBACK_ALLOWED))
     assert [r.locations for r in run.results] == [[Location("a.md", 3), Location("b.md", 9)]]
     assert server.hits["/ok"] == 1
 
@@ -250,6 +250,6 @@ def test_the_github_token_goes_to_github_hosts_only() -> None:
 def test_a_host_rule_slows_requests_to_that_host(server: LinkServer) -> None:
     urls = [server.url(f"/ok?n={n}") for n in range(3)]
     started = time.monotonic()
-    check(*urls, hosts=[{"host": f"127.0.0.1:{server.port}", "concurrency": 1, "delay": 0.2}])
+    check(*urls, hosts=(HostLimit(f"127.0.0.1:{server.port}", concurrency=1, delay=0.2),))
     assert time.monotonic() - started >= 0.6
     assert server.most_in_flight == 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.results import Location, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy, NameNotFound
+from generator.linkcheck.settings import LinkCheckSettings
 from tests.link_server import LinkServer
 
 OFFLINE_NOTE = ("no host name resolved ({hosts} hosts, {links} links): is this machine offline "
@@ -16,7 +16,7 @@ OFFLINE_NOTE = ("no host name resolved ({hosts} hosts, {links} links): is this m
 
 def run_with(lookup, *urls: str):
     links = {url: [Location("links.md", number)] for number, url in enumerate(urls, start=1)}
-    config = LinkCheckConfig(connect_timeout=0.3, retries=0)
+    config = LinkCheckSettings(connect_timeout=0.3, retries=0)
     return check_links(CheckRequest(links, config, AddressPolicy(allow_private=True), lookup=lookup))
 
 

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.results import Location, Result, Verdict
 from generator.linkcheck.run import CheckRequest, check_links
@@ -19,6 +18,7 @@ from generator.linkcheck.safety import (
     address_class,
     system_lookup,
 )
+from generator.linkcheck.settings import LinkCheckSettings
 from tests.link_server import LinkServer
 
 PUBLIC_STAND_IN = "127.0.0.2"
@@ -51,7 +51,7 @@ def names(table: dict[str, list[str]]):
 def check(*urls: str, lookup=system_lookup) -> dict[str, Result]:
     policy = AddressPolicy(treat_as_public=frozenset({PUBLIC_STAND_IN}))
     links = {url: [Location("links.md", 1)] for url in urls}
-    config = LinkCheckConfig(timeout=2, retries=0)
+    config = LinkCheckSettings(timeout=2, retries=0)
     run = check_links(CheckRequest(links, config, policy, lookup=lookup))
     return {result.url: result for result in run.results}
 
@@ -154,7 +154,7 @@ def test_a_dns_server_that_never_answers_cannot_stall_the_run() -> None:
     started = time.monotonic()
     run = check_links(CheckRequest(
         {url: [Location("links.md", 1)] for url in urls},
-        LinkCheckConfig(connect_timeout=0.3), lookup=silent))
+        LinkCheckSettings(connect_timeout=0.3), lookup=silent))
     assert time.monotonic() - started < 2
     assert lookups == ["slow-dns.example"]  # One lookup per host, however many links.
     assert {(r.verdict, r.message) for r in run.results} == {
@@ -164,6 +164,6 @@ def test_a_dns_server_that_never_answers_cannot_stall_the_run() -> None:
 def test_allow_private_lets_loopback_through(server: LinkServer) -> None:
     url = server.url("/ok")
     run = check_links(CheckRequest(
-        {url: [Location("links.md", 1)]}, LinkCheckConfig(), AddressPolicy(allow_private=True)))
+        {url: [Location("links.md", 1)]}, LinkCheckSettings(), AddressPolicy(allow_private=True)))
     assert run.results[0].verdict is Verdict.OK
     assert server.hits["/ok"] == 1

@@ -265,9 +265,9 @@ TARGET_RATIO = 0.8
 def closing_figures(ours: Outcome, linkinator: Outcome | None, cached: Outcome | None,
                     count: int) -> None:
     """Our time against linkinator's and against the bound our per-host limit sets."""
-    from generator.linkcheck.config import LinkCheckConfig
+    from generator.linkcheck.settings import LinkCheckSettings
 
-    per_host = LinkCheckConfig().per_host_concurrency
+    per_host = LinkCheckSettings().per_host_concurrency
     waves = math.ceil(count / HOSTS / per_host)
     bound = waves * LATENCY
     print()
@@ -286,17 +286,17 @@ def closing_figures(ours: Outcome, linkinator: Outcome | None, cached: Outcome |
 
 def sweep(urls: list[str]) -> None:
     """Time the checker in-process at several per-host limits: where the default comes from."""
-    from generator.linkcheck.config import LinkCheckConfig
     from generator.linkcheck.results import Location
     from generator.linkcheck.run import CheckRequest, check_links
     from generator.linkcheck.safety import AddressPolicy
+    from generator.linkcheck.settings import LinkCheckSettings
 
     links = {url: [Location("links.md", n)] for n, url in enumerate(urls, start=1)}
     print("\nper-host limit sweep, in-process (no start-up), 2 runs each\n")
     print("| per host | lower bound s | run 1 s | run 2 s |")
     print("|---:|---:|---:|---:|")
     for per_host in (4, 8, 10, 12, 16, 24):
-        config = LinkCheckConfig(per_host_concurrency=per_host, concurrency=256)
+        config = LinkCheckSettings(per_host_concurrency=per_host, concurrency=256)
         times = []
         for _ in range(2):
             started = time.monotonic()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -20,11 +21,11 @@ from generator.linkcheck.collect import (
     merge,
     site_pages,
 )
-from generator.linkcheck.config import LinkCheckConfig, ReportAfter, parse_duration
 from generator.linkcheck.history import AT_ONCE
 from generator.linkcheck.report import FORMATS, render
 from generator.linkcheck.run import CheckRequest, check_links
 from generator.linkcheck.safety import AddressPolicy
+from generator.linkcheck.settings import LinkCheckSettings, ReportAfter, parse_duration
 from generator.problems import ProblemsFound, relative_path
 from generator.project import LIST_KIND, Project, ProjectNotFound
 
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         with paused_garbage_collection():  # The links read live to the end of the run.
             config, links = _config_and_links(args, project)
         if args.timeout:
-            config = config.model_copy(update={"timeout": args.timeout})
+            config = dataclasses.replace(config, timeout=args.timeout)
         root = project.root if project else args.directory.resolve()
         hostile = _own_hostile_hosts(config, root)
     except (ValueError, OSError) as error:  # an option's value or an input the user named
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(r.severity in failing for r in result.results) else 0
 
 
-def _own_hostile_hosts(config: LinkCheckConfig, root: Path) -> dict[str, str] | None:
+def _own_hostile_hosts(config: LinkCheckSettings, root: Path) -> dict[str, str] | None:
     """The list's own robot-hostile hosts file, read now so that a bad one is a usage error;
     None when the list names none (the shipped file is read when an answer needs it)."""
     if not config.robot_hostile_hosts:
@@ -121,7 +122,7 @@ def _own_hostile_hosts(config: LinkCheckConfig, root: Path) -> dict[str, str] | 
     return hostile_hosts(config.robot_hostile_hosts, config.bot_wall_hosts, root)
 
 
-def _report_after(args: argparse.Namespace, config: LinkCheckConfig) -> ReportAfter:
+def _report_after(args: argparse.Namespace, config: LinkCheckSettings) -> ReportAfter:
     """When a failure counts as broken: the pull request's rule for --changed-since, the
     config's for the scheduled job, at once for a run by hand."""
     if args.changed_since:
@@ -131,19 +132,19 @@ def _report_after(args: argparse.Namespace, config: LinkCheckConfig) -> ReportAf
 
 def _config_and_links(
     args: argparse.Namespace, project: Project | None
-) -> tuple[LinkCheckConfig, Links]:
+) -> tuple[LinkCheckSettings, Links]:
     if args.inputs:
-        config = list_settings(project) if project else LinkCheckConfig()
+        config = list_settings(project) if project else LinkCheckSettings()
         return config, _input_links(args.inputs, Path.cwd())
     database = database_of(args)
     assert project is not None  # database_of found it, or raised ProjectNotFound
-    config = database.config.link_check
+    config = database.config.link_check.settings()
     only = changed_files(project.root, args.changed_since) if args.changed_since else None
     pages = [p for p in site_pages(project) if only is None or _relative(p, project) in only]
     return config, merge(database_links(database, config, only), file_links(pages, project.root))
 
 
-def list_settings(project: Project) -> LinkCheckConfig:
+def list_settings(project: Project) -> LinkCheckSettings:
     """The `link_check` settings of the list file alone: checking a README or a built site
     needs no valid database, only valid settings."""
     from generator.database.validate import validate_record
@@ -153,7 +154,7 @@ def list_settings(project: Project) -> LinkCheckConfig:
     config = source if isinstance(source, list) else validate_record(source, LIST_KIND.model)
     if isinstance(config, list):
         raise ProblemsFound(config)
-    return config.link_check
+    return config.link_check.settings()
 
 
 def _input_links(inputs: list[str], root: Path) -> Links:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.results import Verdict
+from generator.linkcheck.settings import LinkCheckSettings
 
 MAX_ANSWER_BYTES = 1_000_000
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
@@ -51,7 +51,7 @@ class ApiAnswer:
     final_url: str | None = None
 
 
-def api_query(url: str, config: LinkCheckConfig, github_token: str | None) -> ApiQuery | None:
+def api_query(url: str, config: LinkCheckSettings, github_token: str | None) -> ApiQuery | None:
     """The API question that settles `url`, or None for a link checked as a page."""
     host = url.split("/", 3)[2].lower() if url.count("/") >= 2 else ""
     if host not in API_HOSTS and not url.startswith(

@@ -20,7 +20,6 @@ import aiohttp
 from yarl import URL
 
 from generator.linkcheck.apis import MAX_ANSWER_BYTES, ApiQuery, api_query, judge
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.http import Reply, fetch, open_session, request_headers
 from generator.linkcheck.resolver import CheckedResolver
 from generator.linkcheck.results import Result, Verdict
@@ -31,6 +30,7 @@ from generator.linkcheck.safety import (
     UnsafeAddress,
     system_lookup,
 )
+from generator.linkcheck.settings import LinkCheckSettings
 from generator.linkcheck.walls import (
     ADVICE,
     HOSTILE_STATUS,
@@ -72,7 +72,7 @@ class Politeness:
     answers 429 is paused as a whole (its Retry-After, or a growing backoff), then asked one
     request at a time; after `rate_limit_answers` 429s it is not asked again in this run."""
 
-    config: LinkCheckConfig
+    config: LinkCheckSettings
     _slots: dict[str, asyncio.Semaphore] = field(default_factory=dict)
     _one_at_a_time: dict[str, asyncio.Lock] = field(default_factory=dict)
     _resume_at: dict[str, float] = field(default_factory=dict)
@@ -127,7 +127,7 @@ class Politeness:
 class LinkChecker:
     """Checks URLs with one session; use `check_all` inside a running event loop."""
 
-    config: LinkCheckConfig
+    config: LinkCheckSettings
     policy: AddressPolicy = AddressPolicy()
     github_token: str | None = None
     lookup: Lookup = system_lookup

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.linkcheck.config import LinkCheckConfig
 from generator.linkcheck.extract import (
     LineUrl,
     urls_in_html,
@@ -15,6 +14,7 @@ from generator.linkcheck.extract import (
     urls_in_url_list,
 )
 from generator.linkcheck.results import Location
+from generator.linkcheck.settings import LinkCheckSettings
 from generator.problems import relative_path
 from generator.project import Project
 
@@ -39,7 +39,7 @@ def add_link(links: Links, url: str, location: Location) -> None:
 
 
 def database_links(
-    database: Database, config: LinkCheckConfig, only_paths: set[str] | None = None
+    database: Database, config: LinkCheckSettings, only_paths: set[str] | None = None
 ) -> Links:
     """Every URL of the database's records (and list file); only those files when given."""
     links: Links = {}
@@ -56,7 +56,7 @@ def database_links(
 
 
 def record_urls(
-    source: SourceRecord, config: LinkCheckConfig, skipped: frozenset[str] = frozenset()
+    source: SourceRecord, config: LinkCheckSettings, skipped: frozenset[str] = frozenset()
 ) -> Iterator[LineUrl]:
     """URLs of one record: URL fields, arXiv ids and DOIs, and links inside Markdown text."""
     for path, value in _strings(source.data, ()):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 
 from generator.linkcheck.cache import DAY, LinkCache
-from generator.linkcheck.config import ReportAfter
 from generator.linkcheck.results import FAILING, Result
+from generator.linkcheck.settings import ReportAfter
 
 AT_ONCE = ReportAfter(runs=1, days=0)
 """The rule of a run without a state file: it has no history to wait for."""

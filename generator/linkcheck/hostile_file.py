@@ -6,6 +6,7 @@ imports YAML.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -57,7 +58,7 @@ def load_hostile_hosts(path: Path) -> dict[str, str]:
         raise ValueError(f"{path}: {where}: {first['msg']}") from None
 
 
-def hostile_hosts(config_file: str, extra: list[str], root: Path | None) -> dict[str, str]:
+def hostile_hosts(config_file: str, extra: Iterable[str], root: Path | None) -> dict[str, str]:
     """The hosts of `config_file` (relative to `root`; empty: the shipped file), plus
     `extra` (link_check.bot_wall_hosts); raise ValueError on a bad file."""
     if not config_file:
@@ -71,5 +72,5 @@ def hostile_hosts(config_file: str, extra: list[str], root: Path | None) -> dict
     return {**load_hostile_hosts(path), **_listed(extra)}
 
 
-def _listed(extra: list[str]) -> dict[str, str]:
+def _listed(extra: Iterable[str]) -> dict[str, str]:
     return {host.lower(): "listed in link_check.bot_wall_hosts" for host in extra}

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from generator.heap import frozen_heap, paused_garbage_collection
 from generator.linkcheck.cache import LinkCache, load_cache, save_cache
 from generator.linkcheck.collect import Links
-from generator.linkcheck.config import AUTO, LinkCheckConfig, ReportAfter, parse_duration
 from generator.linkcheck.history import AT_ONCE, apply_history, waiting_note
 from generator.linkcheck.report import Run
 from generator.linkcheck.results import Result, Verdict
 from generator.linkcheck.safety import AddressPolicy, Lookup, system_lookup
+from generator.linkcheck.settings import AUTO, LinkCheckSettings, ReportAfter, parse_duration
 from generator.text import patterns
 
 DNS_FAILURE = "DNS "
@@ -30,7 +30,7 @@ class CheckRequest:
     """What to check and how: the links, the settings, the state file, the clock."""
 
     links: Links
-    config: LinkCheckConfig = field(default_factory=LinkCheckConfig)
+    config: LinkCheckSettings = field(default_factory=LinkCheckSettings)
     policy: AddressPolicy = AddressPolicy()
     cache_path: Path | None = None
     """None checks without reading or writing a state file (and so reports failures at once)."""
@@ -103,7 +103,7 @@ def _check(
         return asyncio.run(checker.check_all(urls, on_result)), checker.requests
 
 
-def excluded(url: str, config: LinkCheckConfig, now: float | None = None) -> Result | None:
+def excluded(url: str, config: LinkCheckSettings, now: float | None = None) -> Result | None:
     """The 'excluded' verdict when an exclude pattern of the config matches `url` (RE2:
     linear time, whatever the pattern)."""
     for rule in config.exclude:
