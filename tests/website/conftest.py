@@ -28,8 +28,9 @@ SITE_FILES = ("mkdocs.yml", "site")
 """What a list project needs besides papers/ to build its site."""
 
 
-def make_project(root: Path, papers: Path = TINY_PAPERS) -> Path:
-    """A list project at `root`: the repository's mkdocs.yml and site/, and `papers`."""
+def make_project(root: Path, papers: Path = TINY_PAPERS, list_settings: str = "") -> Path:
+    """A list project at `root`: the repository's mkdocs.yml and site/, and `papers`, with
+    `list_settings` (YAML) appended to its papers/list.yaml."""
     root.mkdir(parents=True, exist_ok=True)
     for name in SITE_FILES:
         source = REPO_ROOT / name
@@ -38,6 +39,9 @@ def make_project(root: Path, papers: Path = TINY_PAPERS) -> Path:
         else:
             shutil.copy2(source, root / name)
     shutil.copytree(papers, root / "papers")
+    if list_settings:
+        list_file = root / "papers" / "list.yaml"
+        list_file.write_text(list_file.read_text(encoding="utf-8") + list_settings, encoding="utf-8")
     return root
 
 
@@ -100,10 +104,7 @@ entries a part of every other list."""
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The tiny fixture list with `PAGED_SETTINGS` in its list.yaml, built once."""
     base = tmp_path_factory.mktemp("paged")
-    project = make_project(base / "project")
-    list_file = project / "papers" / "list.yaml"
-    list_file.write_text(list_file.read_text(encoding="utf-8") + PAGED_SETTINGS, encoding="utf-8")
-    return build_site(project, base / "public")
+    return build_site(make_project(base / "project", list_settings=PAGED_SETTINGS), base / "public")
 
 
 @pytest.fixture(scope="session")

@@ -34,9 +34,7 @@ EVERY_ROW_BY_TEST = [
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     base = tmp_path_factory.mktemp("long-board")
-    project = make_project(base / "project", BOARDS_PAPERS)
-    list_file = project / "papers" / "list.yaml"
-    list_file.write_text(list_file.read_text(encoding="utf-8") + LONG_BOARD_SETTINGS, encoding="utf-8")
+    project = make_project(base / "project", BOARDS_PAPERS, LONG_BOARD_SETTINGS)
     return build_site(project, base / "public")
 
 
@@ -254,10 +252,7 @@ def test_the_latest_record_of_a_light_chart_is_in_view_on_a_phone(browser, long_
 def long_panoptic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The panoptic fixture (PQ and mIoU, five rows) with two rows in the page."""
     base = tmp_path_factory.mktemp("long-panoptic")
-    project = make_project(base / "project", PANOPTIC_PAPERS)
-    list_file = project / "papers" / "list.yaml"
-    list_file.write_text(list_file.read_text(encoding="utf-8") + "site:\n  leaderboard_page_rows: 2\n",
-                         encoding="utf-8")
+    project = make_project(base / "project", PANOPTIC_PAPERS, "site:\n  leaderboard_page_rows: 2\n")
     with serve(build_site(project, base / "public").root) as url:
         yield url + PANOPTIC_PAGE
 
