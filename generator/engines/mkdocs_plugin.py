@@ -48,6 +48,7 @@ from generator.render.pre_rendered import (
 )
 from generator.render.record_html_markdown import RecordHtmlExtension
 from generator.render.safe_links import SafeLinksExtension
+from generator.render.shared_fragments import RenderedOnce
 from generator.render.site_pages import ASSET_FILES, HEAD_FILES, SiteContent, generate_site
 from generator.render.templates import OVERRIDES_DIR
 from generator.views import paths
@@ -223,25 +224,21 @@ class CuratePlugin(BasePlugin[CurateConfig]):
         return server
 
 
-class FragmentCache:
-    """`{% call curate_fragment(*key) %}...{% endcall %}`: the block's output the first time a
-    key is seen, the same text afterwards. One cache a build (MkDocs calls `on_env` each time)."""
+class FragmentCache(RenderedOnce):
+    """`{% call curate_fragment(*key) %}...{% endcall %}`: the theme block's output the first
+    time a key is seen, the same text afterwards. One cache a build (MkDocs calls `on_env`
+    each time)."""
 
     TITLE_SLOT = "\x00curate-title\x00"
     """Stands for the page's title in a fragment rendered by `titled`."""
 
-    def __init__(self) -> None:
-        self.fragments: dict[tuple[object, ...], Markup] = {}
-
     def __call__(self, *key: object, caller: Callable[[], str]) -> Markup:
-        if key not in self.fragments:
-            self.fragments[key] = Markup(caller())
-        return self.fragments[key]
+        return Markup(self.rendered(key, caller))
 
     def titled(self, *key: object, title: object, caller: Callable[[], str]) -> Markup:
         """The block rendered once per key for `untitled(page)`, with `title` in its slot, as
         the theme prints a title: unescaped."""
-        return Markup(str.replace(self(*key, caller=caller), self.TITLE_SLOT, str(title)))
+        return Markup(self.rendered(key, caller).replace(self.TITLE_SLOT, str(title)))
 
     def untitled(self, page: Page) -> UntitledPage:
         return UntitledPage(page, self.TITLE_SLOT)

@@ -48,11 +48,6 @@ class ExcludeRule(Record):
     reason: PlainText
     """Why these URLs are skipped; shown in the report next to each skipped URL."""
 
-    @classmethod
-    def of(cls, rule: plain.ExcludeRule) -> ExcludeRule:
-        """The model holding the values of `rule`."""
-        return cls(pattern=rule.pattern, reason=rule.reason)
-
     def settings(self) -> plain.ExcludeRule:
         """The rule as the checker reads it."""
         return plain.ExcludeRule(self.pattern, self.reason)
@@ -67,11 +62,6 @@ class HostLimit(Record):
     """Requests to this host in flight at once."""
     delay: float = Field(default=plain.HostLimit.delay, ge=0, le=60)
     """Seconds to wait after each request to this host before its slot is reused."""
-
-    @classmethod
-    def of(cls, limit: plain.HostLimit) -> HostLimit:
-        """The model holding the values of `limit`."""
-        return cls(host=limit.host, concurrency=limit.concurrency, delay=limit.delay)
 
     def settings(self) -> plain.HostLimit:
         """The limit as the checker reads it."""
@@ -107,7 +97,7 @@ class ReportAfter(Record):
 class LinkCheckConfig(Record):
     """How `curate check-links` checks links: limits, timeouts, exclusions, cache."""
 
-    exclude: list[ExcludeRule] = [ExcludeRule.of(rule) for rule in DEFAULTS.exclude]
+    exclude: list[ExcludeRule] = []
     """URLs never requested, each pattern with the reason reported for it."""
     accepted_status: list[Annotated[int, Field(ge=100, le=999)]] = list(DEFAULTS.accepted_status)
     """Status codes counted as ok besides 2xx, e.g. [403] for a site that refuses HEAD and GET."""
@@ -117,7 +107,7 @@ class LinkCheckConfig(Record):
     """Requests in flight at once to one host (unless `hosts` says otherwise)."""
     per_host_delay: float = Field(default=DEFAULTS.per_host_delay, ge=0, le=60)
     """Seconds between two requests to one host (unless `hosts` says otherwise)."""
-    hosts: list[HostLimit] = [HostLimit.of(limit) for limit in DEFAULTS.hosts]
+    hosts: list[HostLimit] = []
     """Per-host concurrency and delay for hosts that need gentler treatment."""
     bot_wall_hosts: list[str] = list(DEFAULTS.bot_wall_hosts)
     """More hosts known to block robots, besides `robot_hostile_hosts`: their 401, 403 and

@@ -18,15 +18,28 @@ ROOT_SLOT = "\x00"
 """Stands for the way from a page up to the site's root in a shared fragment."""
 
 
-class SharedFragments:
+class RenderedOnce:
+    """Block outputs by key: a block is rendered the first time its key is seen and its text
+    reused afterwards, with the slots that differ between pages filled in by the caller."""
+
+    def __init__(self) -> None:
+        self.fragments: dict[tuple[object, ...], str] = {}
+
+    def rendered(self, key: tuple[object, ...], caller: Callable[[], str]) -> str:
+        if key not in self.fragments:
+            self.fragments[key] = str(caller())
+        return self.fragments[key]
+
+
+class SharedFragments(RenderedOnce):
     """`{% call once(*key) %}...{% endcall %}` on a page written as HTML: the block rendered the
     first time its key is seen, on any page, and printed as it is afterwards; a link written
     `from_root(target)` inside it leads from each page up to the root, then to `target` (the
     URL MkDocs would write for a page outside the folders of the pages that print it)."""
 
     def __init__(self, directory_urls: bool) -> None:
+        super().__init__()
         self.directory_urls = directory_urls
-        self.fragments: dict[tuple[object, ...], str] = {}
 
     def from_root(self, target: str) -> str:
         return ROOT_SLOT + paths.site_url(target, self.directory_urls)
@@ -36,9 +49,7 @@ class SharedFragments:
         to_root = self.to_root(here)
 
         def once(*key: object, caller: Callable[[], str]) -> Markup:
-            if key not in self.fragments:
-                self.fragments[key] = str(caller())
-            return Markup(self.fragments[key].replace(ROOT_SLOT, to_root))
+            return Markup(self.rendered(key, caller).replace(ROOT_SLOT, to_root))
 
         return once
 

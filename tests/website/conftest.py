@@ -145,6 +145,13 @@ def tiny_url(tiny_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+"""A browser test run on a phone and on a desktop screen."""
+SCREENSHOTS = Path(os.environ.get("CURATE_SCREENSHOTS", TESTS_DIR / "website" / "screenshots"))
+"""Where browser tests leave their screenshots (`CURATE_SCREENSHOTS` to keep them elsewhere)."""
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -6,22 +6,25 @@ README and the export carry every metric, and each row's cited source."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import TESTS_DIR
-from tests.website.conftest import BuiltSite, build_fixture_site, make_project, serve
+from tests.website.conftest import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    VIEWPORTS,
+    BuiltSite,
+    build_fixture_site,
+    make_project,
+    serve,
+)
 
 PANOPTIC_PAPERS = TESTS_DIR / "fixtures" / "panoptic" / "papers"
 BOARD_PAGE = "leaderboards/coco-panoptic.html"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
-VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-SCREENSHOTS = Path(os.environ.get("CURATE_SCREENSHOTS", TESTS_DIR / "website" / "screenshots"))
 README_MARKERS = "# Panoptic\n\n<!-- curate:readme:start -->\n<!-- curate:readme:end -->\n"
 
 

@@ -6,20 +6,23 @@ overlap, and no chart text in the search index."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import TESTS_DIR
-from tests.website.conftest import BuiltSite, build_fixture_site, serve
+from tests.website.conftest import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    VIEWPORTS,
+    BuiltSite,
+    build_fixture_site,
+    serve,
+)
 
 BOARDS_PAPERS = TESTS_DIR / "fixtures" / "boards" / "papers"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
-SCREENSHOTS = Path(os.environ.get("CURATE_SCREENSHOTS", TESTS_DIR / "website" / "screenshots"))
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,7 @@ def test_on_a_phone_the_header_and_method_column_stay_while_the_table_scrolls(br
     assert method_after["left"] == method_before["left"]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_the_charts_latest_record_is_in_view(browser, boards_url, viewport):
     page = open_board(browser, boards_url, viewport)
     chart = visible_chart(page)
@@ -99,7 +102,7 @@ def test_the_charts_latest_record_is_in_view(browser, boards_url, viewport):
     assert cue == (viewport is PHONE)  # on the phone the chart says earlier years lie left
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_no_chart_label_overlaps_another_label_or_a_mark(browser, boards_url, viewport):
     page = open_board(browser, boards_url, viewport)
     overlaps = page.evaluate("""() => {

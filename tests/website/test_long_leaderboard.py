@@ -13,10 +13,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from generator.views import paths
-from tests.website.conftest import BuiltSite, build_site, make_project, serve
+from tests.website.conftest import DESKTOP, PHONE, VIEWPORTS, BuiltSite, build_site, make_project, serve
 from tests.website.test_leaderboard_metrics_page import BOARD_PAGE as PANOPTIC_PAGE
 from tests.website.test_leaderboard_metrics_page import PANOPTIC_PAPERS
-from tests.website.test_leaderboard_page import BOARDS_PAPERS, DESKTOP, PHONE, rows, visible_chart
+from tests.website.test_leaderboard_page import BOARDS_PAPERS, rows, visible_chart
 
 LONG_BOARD_SETTINGS = "site:\n  leaderboard_page_rows: 3\n  leaderboard_chart_marks: 4\n"
 """The boards fixture's 10 rows are then a long leaderboard: 3 in the page, 7 on demand, and
@@ -109,7 +109,7 @@ def test_show_all_lists_every_row_in_rank_order(browser, long_url):
     assert errors == []
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_sorting_sorts_and_ranks_every_row_not_only_those_in_the_page(browser, long_url, viewport):
     page, errors, loaded = open_board(browser, long_url, viewport)
     page.locator(".curate-board-table thead th", has_text="test").click()
@@ -202,7 +202,7 @@ def test_a_chart_of_many_results_draws_records_as_marks_and_the_rest_as_dots(lon
                       "used extra training data"]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_no_label_overlaps_a_dot_of_the_light_layer(browser, long_url, viewport):
     page, errors, _ = open_board(browser, long_url, viewport)
     found = page.evaluate("""() => {
